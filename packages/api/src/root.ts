@@ -1,0 +1,28 @@
+// The one router: every procedure Portico serves, by domain. AppRouter is the whole contract.
+import { authRouter } from './routers/auth.router';
+import { contactsRouter } from './routers/contacts.router';
+import { customersRouter } from './routers/customers.router';
+import { organizationRouter } from './routers/organization.router';
+import { portalUsersRouter } from './routers/portal-users.router';
+import { sitesRouter } from './routers/sites.router';
+import { staffRouter } from './routers/staff.router';
+import { tasksRouter } from './routers/tasks.router';
+import { techniciansRouter } from './routers/technicians.router';
+import { windowsRouter } from './routers/windows.router';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+  organization: organizationRouter,
+  staff: staffRouter,
+  technicians: techniciansRouter,
+  customers: customersRouter,
+  sites: sitesRouter,
+  contacts: contactsRouter,
+  windows: windowsRouter,
+  tasks: tasksRouter,
+  portalUsers: portalUsersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

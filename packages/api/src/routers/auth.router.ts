@@ -1,0 +1,4 @@
+// Procedures of the auth domain.
+import { router } from '../trpc';
+
+export const authRouter = router({});

@@ -1,0 +1,4 @@
+// Procedures of the customers domain.
+import { router } from '../trpc';
+
+export const customersRouter = router({});

@@ -1,0 +1,4 @@
+// Procedures of the organization domain.
+import { router } from '../trpc';
+
+export const organizationRouter = router({});

@@ -1,0 +1,4 @@
+// Procedures of the sites domain.
+import { router } from '../trpc';
+
+export const sitesRouter = router({});

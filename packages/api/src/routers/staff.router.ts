@@ -1,0 +1,4 @@
+// Procedures of the staff domain.
+import { router } from '../trpc';
+
+export const staffRouter = router({});

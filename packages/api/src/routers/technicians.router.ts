@@ -1,0 +1,4 @@
+// Procedures of the technicians domain.
+import { router } from '../trpc';
+
+export const techniciansRouter = router({});

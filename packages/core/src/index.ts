@@ -1,0 +1,4 @@
+// Public surface of @portico/core: domain functions are imported by path (@portico/core/<domain>/<verb-noun>).
+export * from './errors';
+export * from './context';
+export { recordAudit, diffChanges } from './audit/record-audit';

@@ -1,0 +1,69 @@
+// Owns the database connection: createDb() over postgres.js + drizzle, migrations, and the schema.
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import path from 'node:path';
+import postgres from 'postgres';
+import * as schema from './schema/index';
+
+export { schema };
+export type Schema = typeof schema;
+export type Db = PostgresJsDatabase<Schema>;
+/** A transaction or the database: core functions accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type Database = {
+  db: Db;
+  sql: postgres.Sql;
+  close: () => Promise<void>;
+};
+
+export type CreateDbOptions = {
+  max?: number;
+  /** Milliseconds; a statement running longer is cancelled by PostgreSQL. */
+  statementTimeoutMs?: number;
+  applicationName?: string;
+};
+
+export function createDb(url: string, options: CreateDbOptions = {}): Database {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => {},
+    connection: {
+      application_name: options.applicationName ?? 'portico',
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+    },
+  });
+  const db = drizzle(sql, { schema });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+export const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
+
+/** Applies every migration in drizzle/ that the database has not seen yet. */
+export async function migrateDatabase(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrate(drizzle(sql), { migrationsFolder });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Postgres error codes the api layer turns into typed client errors. */
+export const pgErrorCodes = {
+  uniqueViolation: '23505',
+  foreignKeyViolation: '23503',
+  checkViolation: '23514',
+  invalidTextRepresentation: '22P02',
+  serializationFailure: '40001',
+} as const;
+
+export function isPgError(error: unknown, code?: string): error is postgres.PostgresError {
+  const e = error as { name?: string; code?: string } | null;
+  if (!e || typeof e !== 'object') return false;
+  const isPg = e.name === 'PostgresError' || typeof e.code === 'string';
+  return isPg && (code === undefined || e.code === code);
+}

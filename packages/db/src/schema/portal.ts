@@ -1,0 +1,78 @@
+// Portal users (a contact's login), one-time codes and link tokens (only hashes are stored).
+import { customType, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, rowVersion, tstz, updatedAt } from './_shared';
+import { contacts, customers } from './customers';
+import { channel, linkPurpose, portalRole, portalUserStatus } from './enums';
+import { organizations } from './organizations';
+
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+export const portalUsers = pgTable(
+  'portal_users',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    role: portalRole('role').notNull().default('contact'),
+    status: portalUserStatus('status').notNull().default('invited'),
+    invitedAt: tstz('invited_at'),
+    lastSignInAt: tstz('last_sign_in_at'),
+    disabledAt: tstz('disabled_at'),
+    version: rowVersion(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex().on(t.contactId), index().on(t.organizationId, t.customerId)],
+);
+
+export const oneTimeCodes = pgTable(
+  'one_time_codes',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    portalUserId: uuid('portal_user_id')
+      .notNull()
+      .references(() => portalUsers.id),
+    codeHash: bytea('code_hash').notNull(),
+    /** Hash of the pre-auth cookie of the browser that asked for the code. */
+    browserBindingHash: bytea('browser_binding_hash').notNull(),
+    channel: channel('channel').notNull(),
+    destination: text('destination').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: tstz('expires_at').notNull(),
+    consumedAt: tstz('consumed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.portalUserId, t.createdAt)],
+);
+
+export const linkTokens = pgTable(
+  'link_tokens',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    portalUserId: uuid('portal_user_id')
+      .notNull()
+      .references(() => portalUsers.id),
+    taskId: uuid('task_id'),
+    purpose: linkPurpose('purpose').notNull(),
+    tokenHash: bytea('token_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    consumedAt: tstz('consumed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.tokenHash), index().on(t.portalUserId)],
+);
