@@ -1,7 +1,9 @@
-// Fixtures for integration tests: organizations, staff users with live sessions, and callers bound to them.
-import { createSession, staffLifetimes } from '@portico/auth';
+// Fixtures for integration tests: organizations with every kind of record, staff with live sessions,
+// and callers bound to them. Rows are inserted directly so fixtures do not depend on the code under test.
+import { createSession, portalLifetimes, staffLifetimes } from '@portico/auth';
 import { systemClock, type Clock } from '@portico/core';
 import { schema, type Db } from '@portico/db';
+import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { ApiContext } from './context';
 import { createCaller } from './root';
@@ -32,14 +34,18 @@ export function contextFor(db: Db, sessionToken: string | null, clock: Clock = s
   };
 }
 
-export function callerFor(db: Db, sessionToken: string | null, clock: Clock = systemClock) {
+export type Caller = ReturnType<typeof createCaller>;
+
+export function callerFor(db: Db, sessionToken: string | null, clock: Clock = systemClock): Caller {
   return createCaller(contextFor(db, sessionToken, clock));
 }
+
+type Org = typeof schema.organizations.$inferSelect;
 
 export async function createTestOrganization(
   db: Db,
   overrides: Partial<typeof schema.organizations.$inferInsert> = {},
-): Promise<typeof schema.organizations.$inferSelect> {
+): Promise<Org> {
   const suffix = randomBytes(4).toString('hex');
   const [org] = await db
     .insert(schema.organizations)
@@ -49,7 +55,7 @@ export async function createTestOrganization(
   return org;
 }
 
-/** A staff user with a known password hash placeholder and a live session token. */
+/** A staff user with a placeholder password hash and a live session token. */
 export async function createTestStaff(
   db: Db,
   organizationId: string,
@@ -68,7 +74,7 @@ export async function createTestStaff(
     })
     .returning();
   if (!user) throw new Error('staff user not created');
-  const [org] = await db.select().from(schema.organizations).where(eqId(organizationId));
+  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, organizationId));
   const session = await createSession(db, {
     subject: 'staff',
     organizationId,
@@ -79,5 +85,194 @@ export async function createTestStaff(
   return { user, token: session.token };
 }
 
-import { eq } from 'drizzle-orm';
-const eqId = (id: string) => eq(schema.organizations.id, id);
+export type OrgFixture = {
+  org: Org;
+  admin: { id: string; token: string };
+  dispatcher: { id: string; token: string };
+  technician: typeof schema.technicians.$inferSelect;
+  customer: typeof schema.customers.$inferSelect;
+  primaryContact: typeof schema.contacts.$inferSelect;
+  secondaryContact: typeof schema.contacts.$inferSelect;
+  site: typeof schema.sites.$inferSelect;
+  morning: typeof schema.appointmentWindows.$inferSelect;
+  afternoon: typeof schema.appointmentWindows.$inferSelect;
+  /** customer_selects, no date yet */
+  unscheduledTask: typeof schema.tasks.$inferSelect;
+  /** prebooked on 2026-03-10 in the morning window, technician assigned */
+  scheduledTask: typeof schema.tasks.$inferSelect;
+  portalUser: typeof schema.portalUsers.$inferSelect & { token: string };
+  customField: typeof schema.customFieldDefinitions.$inferSelect;
+};
+
+function one<T>(rows: T[]): T {
+  const row = rows[0];
+  if (!row) throw new Error('fixture row not created');
+  return row;
+}
+
+/**
+ * An organization with one of everything: staff of both roles (signed in), a technician, a customer with
+ * two contacts and a site in America/Chicago, two windows, an unscheduled and a scheduled task, a portal
+ * user (signed in) and a custom field.
+ */
+export async function createOrgFixture(db: Db, clock: Clock = systemClock): Promise<OrgFixture> {
+  const org = await createTestOrganization(db);
+  const admin = await createTestStaff(db, org.id, 'admin', clock);
+  const dispatcher = await createTestStaff(db, org.id, 'dispatcher', clock);
+  const organizationId = org.id;
+  const technician = one(
+    await db.insert(schema.technicians).values({ organizationId, name: 'Tess Tech', phone: '+15125550100' }).returning(),
+  );
+  const customer = one(
+    await db.insert(schema.customers).values({ organizationId, name: 'Acme Bakery', kind: 'company' }).returning(),
+  );
+  const primaryContact = one(
+    await db
+      .insert(schema.contacts)
+      .values({
+        organizationId,
+        customerId: customer.id,
+        name: 'Pat Primary',
+        phone: '+15125550142',
+        email: 'pat@example.test',
+      })
+      .returning(),
+  );
+  const secondaryContact = one(
+    await db
+      .insert(schema.contacts)
+      .values({ organizationId, customerId: customer.id, name: 'Sam Second', email: 'sam@example.test', preferredChannel: 'email' })
+      .returning(),
+  );
+  const site = one(
+    await db
+      .insert(schema.sites)
+      .values({
+        organizationId,
+        customerId: customer.id,
+        name: 'Main shop',
+        addressLine1: '100 Congress Ave',
+        city: 'Austin',
+        region: 'TX',
+        postalCode: '78701',
+        timeZone: 'America/Chicago',
+        primaryContactId: primaryContact.id,
+        secondaryContactId: secondaryContact.id,
+      })
+      .returning(),
+  );
+  const allDays = [1, 2, 3, 4, 5, 6, 7];
+  const morning = one(
+    await db
+      .insert(schema.appointmentWindows)
+      .values({ organizationId, name: 'Morning', startTime: '08:00:00', endTime: '12:00:00', daysOfWeek: allDays, capacityPerDay: 3 })
+      .returning(),
+  );
+  const afternoon = one(
+    await db
+      .insert(schema.appointmentWindows)
+      .values({ organizationId, name: 'Afternoon', startTime: '12:00:00', endTime: '16:00:00', daysOfWeek: allDays, capacityPerDay: 3 })
+      .returning(),
+  );
+  const unscheduledTask = one(
+    await db
+      .insert(schema.tasks)
+      .values({
+        organizationId,
+        number: 1,
+        customerId: customer.id,
+        siteId: site.id,
+        serviceType: 'Boiler service',
+        status: 'unscheduled',
+        schedulingMode: 'customer_selects',
+      })
+      .returning(),
+  );
+  const scheduledTask = one(
+    await db
+      .insert(schema.tasks)
+      .values({
+        organizationId,
+        number: 2,
+        customerId: customer.id,
+        siteId: site.id,
+        serviceType: 'AC repair',
+        status: 'scheduled',
+        schedulingMode: 'prebooked',
+        appointmentDate: '2026-03-10',
+        windowId: morning.id,
+        // 08:00-12:00 America/Chicago (CDT from 2026-03-08)
+        appointmentStart: new Date('2026-03-10T13:00:00Z'),
+        appointmentEnd: new Date('2026-03-10T17:00:00Z'),
+        appointmentVersion: 1,
+        technicianId: technician.id,
+      })
+      .returning(),
+  );
+  await db.update(schema.organizations).set({ nextTaskNumber: 3 }).where(eq(schema.organizations.id, organizationId));
+  const portalUserRow = one(
+    await db
+      .insert(schema.portalUsers)
+      .values({ organizationId, customerId: customer.id, contactId: primaryContact.id, role: 'contact', status: 'active' })
+      .returning(),
+  );
+  const portalSession = await createSession(db, {
+    subject: 'portal',
+    organizationId,
+    userId: portalUserRow.id,
+    now: clock.now(),
+    lifetimes: portalLifetimes(org),
+  });
+  const customField = one(
+    await db
+      .insert(schema.customFieldDefinitions)
+      .values({ organizationId, kind: 'toggle', label: 'Pets on site?', required: true, defaultValue: false, sortOrder: 1 })
+      .returning(),
+  );
+  return {
+    org,
+    admin: { id: admin.user.id, token: admin.token },
+    dispatcher: { id: dispatcher.user.id, token: dispatcher.token },
+    technician,
+    customer,
+    primaryContact,
+    secondaryContact,
+    site,
+    morning,
+    afternoon,
+    unscheduledTask,
+    scheduledTask,
+    portalUser: { ...portalUserRow, token: portalSession.token },
+    customField,
+  };
+}
+
+/** Every row of one organization across tenant tables, to prove a request changed nothing there. */
+export async function snapshotOrganization(db: Db, organizationId: string): Promise<string> {
+  const tables = [
+    'organizations',
+    'staff_users',
+    'technicians',
+    'customers',
+    'contacts',
+    'sites',
+    'appointment_windows',
+    'tasks',
+    'portal_users',
+    'custom_field_definitions',
+    'task_field_answers',
+    'notification_settings',
+    'notification_templates',
+    'notification_log',
+    'audit_events',
+  ];
+  const parts: string[] = [];
+  for (const table of tables) {
+    const column = table === 'organizations' ? 'id' : 'organization_id';
+    const rows = await db.execute(
+      sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where ${sql.identifier(column)} = ${organizationId} order by to_jsonb(t)::text`,
+    );
+    parts.push(`${table}:${JSON.stringify(rows)}`);
+  }
+  return parts.join('\n');
+}

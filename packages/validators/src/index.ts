@@ -1,2 +1,12 @@
 // Zod schemas shared by server and both front ends, one module per domain.
 export * from './common';
+export * from './auth';
+export * from './organization';
+export * from './staff';
+export * from './technicians';
+export * from './customers';
+export * from './sites';
+export * from './contacts';
+export * from './windows';
+export * from './tasks';
+export * from './portal-users';

@@ -1,0 +1,4 @@
+// Input and output schemas of the customers domain.
+import { z } from 'zod';
+
+export const _customersPlaceholder = z.never();

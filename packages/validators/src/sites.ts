@@ -1,0 +1,4 @@
+// Input and output schemas of the sites domain.
+import { z } from 'zod';
+
+export const _sitesPlaceholder = z.never();
