@@ -92,3 +92,28 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: () => pg.stop(),
   };
 }
+
+/**
+ * The embedded database of a data folder: connects to the PostgreSQL already running there (a server
+ * started by `pnpm start`) or starts it. `stop` only stops what this call started.
+ */
+export async function connectOrStartEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase & { isStartedHere: boolean }> {
+  const dataDir = path.resolve(options.dataDir);
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (fs.existsSync(pidFile)) {
+    const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (Number.isInteger(pid) && isProcessAlive(pid) && Number.isInteger(port) && port > 0) {
+      const database = options.database ?? 'portico';
+      return {
+        url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+        adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+        port,
+        stop: async () => {},
+        isStartedHere: false,
+      };
+    }
+  }
+  return { ...(await startEmbeddedPostgres(options)), isStartedHere: true };
+}
