@@ -1,7 +1,7 @@
 // tRPC init and the four procedure kinds (public, customer, staff, admin): authorization decided here, once.
 import { validateSessionToken, type ValidatedSession } from '@portico/auth';
 import { AppError, type CoreContext } from '@portico/core';
-import { isPgError, pgErrorCodes } from '@portico/db';
+import { findPgError, pgErrorCodes } from '@portico/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
@@ -47,8 +47,9 @@ export function toTRPCError(error: unknown): unknown {
   if (error instanceof AppError) {
     return new TRPCError({ code: error.code, message: error.message, cause: error });
   }
-  if (isPgError(error)) {
-    switch (error.code) {
+  const pgError = findPgError(error);
+  if (pgError) {
+    switch (pgError.code) {
       case pgErrorCodes.uniqueViolation:
         return new TRPCError({ code: 'CONFLICT', message: 'That value is already in use.', cause: error });
       case pgErrorCodes.foreignKeyViolation:

@@ -1,2 +1,6 @@
-// Owns authentication: Lucia-guide sessions, password hashing, sign-in throttling (codes and links arrive with the portal).
+// Owns authentication: Lucia-guide sessions, password hashing, sign-in throttling and staff sign-in
+// (codes and links arrive with the portal).
 export * from './sessions';
+export * from './password';
+export * from './throttle';
+export * from './sign-in';

@@ -181,3 +181,14 @@ export async function invalidateUserSessions(
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
   await db.delete(sessions).where(and(or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now))));
 }
+
+/**
+ * Sign-out: ends the session a token names, only when the token is valid (a guessed id alone ends
+ * nothing). Answers whether a session was ended.
+ */
+export async function revokeSessionToken(db: DbOrTx, token: string, now: Date): Promise<boolean> {
+  const session = await validateSessionToken(db, token, now);
+  if (!session) return false;
+  await invalidateSession(db, session.id);
+  return true;
+}

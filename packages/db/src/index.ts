@@ -61,9 +61,18 @@ export const pgErrorCodes = {
   serializationFailure: '40001',
 } as const;
 
-export function isPgError(error: unknown, code?: string): error is postgres.PostgresError {
-  const e = error as { name?: string; code?: string } | null;
-  if (!e || typeof e !== 'object') return false;
-  const isPg = e.name === 'PostgresError' || typeof e.code === 'string';
-  return isPg && (code === undefined || e.code === code);
+/** The PostgreSQL error behind an error, if any (drizzle wraps it in DrizzleQueryError.cause). */
+export function findPgError(error: unknown): postgres.PostgresError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const e = current as { name?: string; code?: unknown; cause?: unknown };
+    if (e.name === 'PostgresError' && typeof e.code === 'string') return current as postgres.PostgresError;
+    current = e.cause;
+  }
+  return null;
+}
+
+export function isPgError(error: unknown, code?: string): boolean {
+  const pg = findPgError(error);
+  return pg !== null && (code === undefined || pg.code === code);
 }

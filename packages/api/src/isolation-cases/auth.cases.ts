@@ -1,4 +1,9 @@
 // Tenant-isolation cases for the auth router (one per procedure, keyed by its path).
+// signIn and signOut are public: which organization a sign-in opens is covered by routers/auth.int.test.ts.
 import type { IsolationCases } from './types';
 
-export const authCases: IsolationCases = {};
+export const authCases: IsolationCases = {
+  'auth.signIn': { kind: 'public' },
+  'auth.signOut': { kind: 'public' },
+  'auth.me': { kind: 'staff', scopedInput: () => undefined },
+};

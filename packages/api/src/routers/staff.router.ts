@@ -1,4 +1,37 @@
-// Procedures of the staff domain.
-import { router } from '../trpc';
+// Procedures of the staff domain: an admin manages the staff users of their organization.
+import { hashPassword, invalidateUserSessions } from '@portico/auth';
+import { createStaffUser } from '@portico/core/staff/create-staff-user';
+import { listStaffUsers } from '@portico/core/staff/list-staff-users';
+import { setStaffUserStatus } from '@portico/core/staff/set-staff-user-status';
+import { updateStaffUser } from '@portico/core/staff/update-staff-user';
+import {
+  createStaffInputSchema,
+  listStaffInputSchema,
+  listStaffOutputSchema,
+  setStaffStatusInputSchema,
+  staffUserSchema,
+  updateStaffInputSchema,
+} from '@portico/validators';
+import { adminProcedure, router } from '../trpc';
 
-export const staffRouter = router({});
+export const staffRouter = router({
+  list: adminProcedure
+    .input(listStaffInputSchema)
+    .output(listStaffOutputSchema)
+    .query(({ ctx, input }) => listStaffUsers(ctx.core, input)),
+
+  create: adminProcedure
+    .input(createStaffInputSchema)
+    .output(staffUserSchema)
+    .mutation(({ ctx, input }) => createStaffUser(ctx.core, input, { hashPassword })),
+
+  update: adminProcedure
+    .input(updateStaffInputSchema)
+    .output(staffUserSchema)
+    .mutation(({ ctx, input }) => updateStaffUser(ctx.core, input)),
+
+  setStatus: adminProcedure
+    .input(setStaffStatusInputSchema)
+    .output(staffUserSchema)
+    .mutation(({ ctx, input }) => setStaffUserStatus(ctx.core, input, { invalidateUserSessions })),
+});
