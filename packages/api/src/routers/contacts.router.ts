@@ -1,4 +1,33 @@
-// Procedures of the contacts domain.
-import { router } from '../trpc';
+// Procedures of the contacts domain: list a customer's contacts, add, edit, archive.
+import { archiveContact } from '@portico/core/contacts/archive-contact';
+import { createContact } from '@portico/core/contacts/create-contact';
+import { listContacts } from '@portico/core/contacts/list-contacts';
+import { updateContact } from '@portico/core/contacts/update-contact';
+import {
+  contactCreateInputSchema,
+  contactListInputSchema,
+  contactListOutputSchema,
+  contactSchema,
+  contactUpdateInputSchema,
+  contactVersionInputSchema,
+} from '@portico/validators/contacts';
+import { router, staffProcedure } from '../trpc';
 
-export const contactsRouter = router({});
+export const contactsRouter = router({
+  list: staffProcedure
+    .input(contactListInputSchema)
+    .output(contactListOutputSchema)
+    .query(({ ctx, input }) => listContacts(ctx.core, input)),
+  create: staffProcedure
+    .input(contactCreateInputSchema)
+    .output(contactSchema)
+    .mutation(({ ctx, input }) => createContact(ctx.core, input)),
+  update: staffProcedure
+    .input(contactUpdateInputSchema)
+    .output(contactSchema)
+    .mutation(({ ctx, input }) => updateContact(ctx.core, input)),
+  archive: staffProcedure
+    .input(contactVersionInputSchema)
+    .output(contactSchema)
+    .mutation(({ ctx, input }) => archiveContact(ctx.core, input)),
+});

@@ -1,4 +1,40 @@
-// Procedures of the sites domain.
-import { router } from '../trpc';
+// Procedures of the sites domain: list and search, read, add, edit, archive service addresses.
+import { archiveSite } from '@portico/core/sites/archive-site';
+import { createSite } from '@portico/core/sites/create-site';
+import { getSite } from '@portico/core/sites/get-site';
+import { listSites } from '@portico/core/sites/list-sites';
+import { updateSite } from '@portico/core/sites/update-site';
+import {
+  siteCreateInputSchema,
+  siteDetailSchema,
+  siteGetInputSchema,
+  siteListInputSchema,
+  siteListOutputSchema,
+  siteSchema,
+  siteUpdateInputSchema,
+  siteVersionInputSchema,
+} from '@portico/validators/sites';
+import { router, staffProcedure } from '../trpc';
 
-export const sitesRouter = router({});
+export const sitesRouter = router({
+  list: staffProcedure
+    .input(siteListInputSchema)
+    .output(siteListOutputSchema)
+    .query(({ ctx, input }) => listSites(ctx.core, input)),
+  get: staffProcedure
+    .input(siteGetInputSchema)
+    .output(siteDetailSchema)
+    .query(({ ctx, input }) => getSite(ctx.core, input)),
+  create: staffProcedure
+    .input(siteCreateInputSchema)
+    .output(siteSchema)
+    .mutation(({ ctx, input }) => createSite(ctx.core, input)),
+  update: staffProcedure
+    .input(siteUpdateInputSchema)
+    .output(siteSchema)
+    .mutation(({ ctx, input }) => updateSite(ctx.core, input)),
+  archive: staffProcedure
+    .input(siteVersionInputSchema)
+    .output(siteSchema)
+    .mutation(({ ctx, input }) => archiveSite(ctx.core, input)),
+});

@@ -1,4 +1,38 @@
-// Procedures of the technicians domain.
-import { router } from '../trpc';
+// Procedures of the technicians domain: list, add, edit, deactivate and activate.
+import { activateTechnician } from '@portico/core/technicians/activate-technician';
+import { createTechnician } from '@portico/core/technicians/create-technician';
+import { deactivateTechnician } from '@portico/core/technicians/deactivate-technician';
+import { listTechnicians } from '@portico/core/technicians/list-technicians';
+import { updateTechnician } from '@portico/core/technicians/update-technician';
+import {
+  technicianCreateInputSchema,
+  technicianListInputSchema,
+  technicianListOutputSchema,
+  technicianSchema,
+  technicianUpdateInputSchema,
+  technicianVersionInputSchema,
+} from '@portico/validators/technicians';
+import { router, staffProcedure } from '../trpc';
 
-export const techniciansRouter = router({});
+export const techniciansRouter = router({
+  list: staffProcedure
+    .input(technicianListInputSchema)
+    .output(technicianListOutputSchema)
+    .query(({ ctx, input }) => listTechnicians(ctx.core, input)),
+  create: staffProcedure
+    .input(technicianCreateInputSchema)
+    .output(technicianSchema)
+    .mutation(({ ctx, input }) => createTechnician(ctx.core, input)),
+  update: staffProcedure
+    .input(technicianUpdateInputSchema)
+    .output(technicianSchema)
+    .mutation(({ ctx, input }) => updateTechnician(ctx.core, input)),
+  deactivate: staffProcedure
+    .input(technicianVersionInputSchema)
+    .output(technicianSchema)
+    .mutation(({ ctx, input }) => deactivateTechnician(ctx.core, input)),
+  activate: staffProcedure
+    .input(technicianVersionInputSchema)
+    .output(technicianSchema)
+    .mutation(({ ctx, input }) => activateTechnician(ctx.core, input)),
+});
