@@ -361,11 +361,11 @@ CREATE UNIQUE INDEX "portal_users_contact_id_index" ON "portal_users" USING btre
 CREATE INDEX "portal_users_organization_id_customer_id_index" ON "portal_users" USING btree ("organization_id","customer_id");--> statement-breakpoint
 CREATE INDEX "custom_field_definitions_organization_id_sort_order_index" ON "custom_field_definitions" USING btree ("organization_id","sort_order");--> statement-breakpoint
 CREATE UNIQUE INDEX "tasks_organization_id_number_index" ON "tasks" USING btree ("organization_id","number");--> statement-breakpoint
-CREATE INDEX "tasks_org_date_idx" ON "tasks" USING btree ("organization_id","appointment_date","id");--> statement-breakpoint
-CREATE INDEX "tasks_org_created_idx" ON "tasks" USING btree ("organization_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "tasks_org_status_idx" ON "tasks" USING btree ("organization_id","status","appointment_date");--> statement-breakpoint
-CREATE INDEX "tasks_org_technician_idx" ON "tasks" USING btree ("organization_id","technician_id","appointment_date");--> statement-breakpoint
-CREATE INDEX "tasks_org_customer_idx" ON "tasks" USING btree ("organization_id","customer_id","appointment_date");--> statement-breakpoint
+CREATE INDEX "tasks_org_appt_idx" ON "tasks" USING btree ("organization_id",coalesce("appointment_date", 'infinity'::date),"number");--> statement-breakpoint
+CREATE INDEX "tasks_org_created_idx" ON "tasks" USING btree ("organization_id","created_at","number");--> statement-breakpoint
+CREATE INDEX "tasks_org_status_appt_idx" ON "tasks" USING btree ("organization_id","status",coalesce("appointment_date", 'infinity'::date),"number");--> statement-breakpoint
+CREATE INDEX "tasks_org_technician_appt_idx" ON "tasks" USING btree ("organization_id","technician_id",coalesce("appointment_date", 'infinity'::date),"number");--> statement-breakpoint
+CREATE INDEX "tasks_org_customer_appt_idx" ON "tasks" USING btree ("organization_id","customer_id",coalesce("appointment_date", 'infinity'::date),"number");--> statement-breakpoint
 CREATE INDEX "tasks_site_idx" ON "tasks" USING btree ("site_id");--> statement-breakpoint
 CREATE INDEX "tasks_window_day_idx" ON "tasks" USING btree ("window_id","appointment_date") WHERE "tasks"."status" not in ('cancelled', 'failed');--> statement-breakpoint
 CREATE UNIQUE INDEX "notification_log_idempotency_key_index" ON "notification_log" USING btree ("idempotency_key");--> statement-breakpoint

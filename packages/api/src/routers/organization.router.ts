@@ -1,4 +1,15 @@
-// Procedures of the organization domain.
-import { router } from '../trpc';
+// Procedures of the organization's settings: read (staff) and change (admin).
+import { getOrganizationSettings } from '@portico/core/organization/get-organization-settings';
+import { updateOrganizationSettings } from '@portico/core/organization/update-organization-settings';
+import { organizationSettingsSchema, organizationUpdateInputSchema } from '@portico/validators/organization';
+import { adminProcedure, router, staffProcedure } from '../trpc';
 
-export const organizationRouter = router({});
+export const organizationRouter = router({
+  get: staffProcedure
+    .output(organizationSettingsSchema)
+    .query(({ ctx }) => getOrganizationSettings(ctx.core)),
+  update: adminProcedure
+    .input(organizationUpdateInputSchema)
+    .output(organizationSettingsSchema)
+    .mutation(({ ctx, input }) => updateOrganizationSettings(ctx.core, input)),
+});

@@ -1,4 +1,52 @@
-// Procedures of the tasks domain.
-import { router } from '../trpc';
+// Procedures of tasks (work orders) for staff: create, edit, book, assign, move along the lifecycle, read, list.
+import { assignTask } from '@portico/core/tasks/assign-task';
+import { createTask } from '@portico/core/tasks/create-task';
+import { getTask } from '@portico/core/tasks/get-task';
+import { listTasks } from '@portico/core/tasks/list-tasks';
+import { scheduleTask } from '@portico/core/tasks/schedule-task';
+import { transitionTask } from '@portico/core/tasks/transition-task';
+import { updateTask } from '@portico/core/tasks/update-task';
+import {
+  taskAssignInputSchema,
+  taskCreateInputSchema,
+  taskDetailSchema,
+  taskGetInputSchema,
+  taskListInputSchema,
+  taskListOutputSchema,
+  taskScheduleInputSchema,
+  taskSchema,
+  taskTransitionInputSchema,
+  taskUpdateInputSchema,
+} from '@portico/validators/tasks';
+import { router, staffProcedure } from '../trpc';
 
-export const tasksRouter = router({});
+export const tasksRouter = router({
+  create: staffProcedure
+    .input(taskCreateInputSchema)
+    .output(taskSchema)
+    .mutation(({ ctx, input }) => createTask(ctx.core, input)),
+  update: staffProcedure
+    .input(taskUpdateInputSchema)
+    .output(taskSchema)
+    .mutation(({ ctx, input }) => updateTask(ctx.core, input)),
+  schedule: staffProcedure
+    .input(taskScheduleInputSchema)
+    .output(taskSchema)
+    .mutation(({ ctx, input }) => scheduleTask(ctx.core, input)),
+  assign: staffProcedure
+    .input(taskAssignInputSchema)
+    .output(taskSchema)
+    .mutation(({ ctx, input }) => assignTask(ctx.core, input)),
+  transition: staffProcedure
+    .input(taskTransitionInputSchema)
+    .output(taskSchema)
+    .mutation(({ ctx, input }) => transitionTask(ctx.core, input)),
+  get: staffProcedure
+    .input(taskGetInputSchema)
+    .output(taskDetailSchema)
+    .query(({ ctx, input }) => getTask(ctx.core, input)),
+  list: staffProcedure
+    .input(taskListInputSchema)
+    .output(taskListOutputSchema)
+    .query(({ ctx, input }) => listTasks(ctx.core, input)),
+});

@@ -59,11 +59,33 @@ export const tasks = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.organizationId, t.number),
-    index('tasks_org_date_idx').on(t.organizationId, t.appointmentDate, t.id),
-    index('tasks_org_created_idx').on(t.organizationId, t.createdAt, t.id),
-    index('tasks_org_status_idx').on(t.organizationId, t.status, t.appointmentDate),
-    index('tasks_org_technician_idx').on(t.organizationId, t.technicianId, t.appointmentDate),
-    index('tasks_org_customer_idx').on(t.organizationId, t.customerId, t.appointmentDate),
+    // The task list (packages/core/src/tasks/list-tasks.ts) sorts on (coalesce(appointment_date, 'infinity'),
+    // number) so unbooked tasks come last and keyset paging stays one index range; each filter it offers has
+    // an index ending in that sort key. Keep the expression identical to `appointmentSortKey` there.
+    index('tasks_org_appt_idx').on(
+      t.organizationId,
+      sql`coalesce(${t.appointmentDate}, 'infinity'::date)`,
+      t.number,
+    ),
+    index('tasks_org_created_idx').on(t.organizationId, t.createdAt, t.number),
+    index('tasks_org_status_appt_idx').on(
+      t.organizationId,
+      t.status,
+      sql`coalesce(${t.appointmentDate}, 'infinity'::date)`,
+      t.number,
+    ),
+    index('tasks_org_technician_appt_idx').on(
+      t.organizationId,
+      t.technicianId,
+      sql`coalesce(${t.appointmentDate}, 'infinity'::date)`,
+      t.number,
+    ),
+    index('tasks_org_customer_appt_idx').on(
+      t.organizationId,
+      t.customerId,
+      sql`coalesce(${t.appointmentDate}, 'infinity'::date)`,
+      t.number,
+    ),
     index('tasks_site_idx').on(t.siteId),
     // capacity counting: booked tasks per window and day
     index('tasks_window_day_idx')
