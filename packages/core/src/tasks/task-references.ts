@@ -35,7 +35,9 @@ export async function requireCustomerSite(ctx: CoreContext, siteId: string, cust
       archivedAt: sites.archivedAt,
     })
     .from(sites)
-    .where(and(eq(sites.id, siteId), eq(sites.organizationId, ctx.organizationId)));
+    .where(and(eq(sites.id, siteId), eq(sites.organizationId, ctx.organizationId)))
+    // archiving a site locks it FOR UPDATE and refuses while open tasks exist: share-lock so the two cannot interleave
+    .for('share');
   if (!site) throw notFound('Site');
   if (site.customerId !== customerId) {
     throw new AppError(
