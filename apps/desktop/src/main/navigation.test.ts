@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createAppUrlCheck, isAllowedExternalUrl } from './navigation';
+
+describe('isAllowedExternalUrl', () => {
+  it('lets https pages, phone numbers and email addresses out to the system', () => {
+    expect(isAllowedExternalUrl('https://example.com/help')).toBe(true);
+    expect(isAllowedExternalUrl('tel:+15125550100')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:office@example.com')).toBe(true);
+  });
+
+  it('keeps everything else in (plain http, files, scripts, other apps’ schemes, garbage)', () => {
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-settings:',
+      'not a url',
+    ]) {
+      expect(isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('createAppUrlCheck', () => {
+  it('in production, accepts only the bundled index.html', () => {
+    const isAppUrl = createAppUrlCheck({
+      rendererDevUrl: null,
+      rendererIndexUrl: 'file:///opt/portico/out/renderer/index.html',
+    });
+    expect(isAppUrl('file:///opt/portico/out/renderer/index.html#/tasks')).toBe(true);
+    expect(isAppUrl('file:///opt/portico/out/renderer/other.html')).toBe(false);
+    expect(isAppUrl('https://portico.example.com/')).toBe(false);
+  });
+
+  it('in development, accepts the dev server’s origin only', () => {
+    const isAppUrl = createAppUrlCheck({
+      rendererDevUrl: 'http://localhost:5173',
+      rendererIndexUrl: 'file:///x/index.html',
+    });
+    expect(isAppUrl('http://localhost:5173/')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/')).toBe(false);
+    expect(isAppUrl('file:///x/index.html')).toBe(false);
+  });
+});

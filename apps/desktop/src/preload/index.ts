@@ -1,0 +1,18 @@
+// The preload script: exposes the one typed `window.desktop` bridge; no Node or Electron object crosses it.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { DesktopBridge } from '../shared/bridge';
+import { ipcChannels } from '../shared/ipc-channels';
+
+// Each function forwards plain values only; main validates every payload, so the preload stays dumb.
+const bridge: DesktopBridge = {
+  getServerUrl: () => ipcRenderer.invoke(ipcChannels.getServerUrl) as Promise<string>,
+  getToken: () => ipcRenderer.invoke(ipcChannels.getToken) as Promise<string | null>,
+  setToken: async (token) => {
+    await ipcRenderer.invoke(ipcChannels.setToken, token);
+  },
+  clearToken: async () => {
+    await ipcRenderer.invoke(ipcChannels.clearToken);
+  },
+};
+
+contextBridge.exposeInMainWorld('desktop', bridge);
