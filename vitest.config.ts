@@ -13,7 +13,11 @@ export default defineConfig({
       {
         test: {
           name: 'int',
-          include: ['packages/*/src/**/*.int.test.ts', 'apps/*/src/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
+          include: [
+            'packages/*/src/**/*.int.test.ts',
+            'apps/*/src/**/*.int.test.ts',
+            'scripts/**/*.int.test.ts',
+          ],
           globalSetup: ['./vitest.global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

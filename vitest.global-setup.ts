@@ -36,7 +36,9 @@ export async function setup(project: TestProject): Promise<void> {
   await installJobSchema(templateUrl);
   project.provide('portico', { adminUrl, template, prefix });
   cleanup = async () => {
-    const dbs = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${prefix + '%'}`;
+    const dbs = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${prefix + '%'}`;
     for (const { datname } of dbs) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     await admin.end({ timeout: 5 });
   };

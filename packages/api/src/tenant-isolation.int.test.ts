@@ -62,7 +62,8 @@ function foreignIds(foreign: OrgFixture): string[] {
   const ids = new Set<string>();
   const visit = (value: unknown) => {
     if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value)) ids.add(value);
-    else if (value && typeof value === 'object' && !(value instanceof Date)) Object.values(value).forEach(visit);
+    else if (value && typeof value === 'object' && !(value instanceof Date))
+      Object.values(value).forEach(visit);
   };
   visit(foreign);
   return [...ids];

@@ -74,7 +74,10 @@ export async function createTestStaff(
     })
     .returning();
   if (!user) throw new Error('staff user not created');
-  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, organizationId));
+  const [org] = await db
+    .select()
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId));
   const session = await createSession(db, {
     subject: 'staff',
     organizationId,
@@ -121,10 +124,16 @@ export async function createOrgFixture(db: Db, clock: Clock = systemClock): Prom
   const dispatcher = await createTestStaff(db, org.id, 'dispatcher', clock);
   const organizationId = org.id;
   const technician = one(
-    await db.insert(schema.technicians).values({ organizationId, name: 'Tess Tech', phone: '+15125550100' }).returning(),
+    await db
+      .insert(schema.technicians)
+      .values({ organizationId, name: 'Tess Tech', phone: '+15125550100' })
+      .returning(),
   );
   const customer = one(
-    await db.insert(schema.customers).values({ organizationId, name: 'Acme Bakery', kind: 'company' }).returning(),
+    await db
+      .insert(schema.customers)
+      .values({ organizationId, name: 'Acme Bakery', kind: 'company' })
+      .returning(),
   );
   const primaryContact = one(
     await db
@@ -141,7 +150,13 @@ export async function createOrgFixture(db: Db, clock: Clock = systemClock): Prom
   const secondaryContact = one(
     await db
       .insert(schema.contacts)
-      .values({ organizationId, customerId: customer.id, name: 'Sam Second', email: 'sam@example.test', preferredChannel: 'email' })
+      .values({
+        organizationId,
+        customerId: customer.id,
+        name: 'Sam Second',
+        email: 'sam@example.test',
+        preferredChannel: 'email',
+      })
       .returning(),
   );
   const site = one(
@@ -165,13 +180,27 @@ export async function createOrgFixture(db: Db, clock: Clock = systemClock): Prom
   const morning = one(
     await db
       .insert(schema.appointmentWindows)
-      .values({ organizationId, name: 'Morning', startTime: '08:00:00', endTime: '12:00:00', daysOfWeek: allDays, capacityPerDay: 3 })
+      .values({
+        organizationId,
+        name: 'Morning',
+        startTime: '08:00:00',
+        endTime: '12:00:00',
+        daysOfWeek: allDays,
+        capacityPerDay: 3,
+      })
       .returning(),
   );
   const afternoon = one(
     await db
       .insert(schema.appointmentWindows)
-      .values({ organizationId, name: 'Afternoon', startTime: '12:00:00', endTime: '16:00:00', daysOfWeek: allDays, capacityPerDay: 3 })
+      .values({
+        organizationId,
+        name: 'Afternoon',
+        startTime: '12:00:00',
+        endTime: '16:00:00',
+        daysOfWeek: allDays,
+        capacityPerDay: 3,
+      })
       .returning(),
   );
   const unscheduledTask = one(
@@ -209,11 +238,20 @@ export async function createOrgFixture(db: Db, clock: Clock = systemClock): Prom
       })
       .returning(),
   );
-  await db.update(schema.organizations).set({ nextTaskNumber: 3 }).where(eq(schema.organizations.id, organizationId));
+  await db
+    .update(schema.organizations)
+    .set({ nextTaskNumber: 3 })
+    .where(eq(schema.organizations.id, organizationId));
   const portalUserRow = one(
     await db
       .insert(schema.portalUsers)
-      .values({ organizationId, customerId: customer.id, contactId: primaryContact.id, role: 'contact', status: 'active' })
+      .values({
+        organizationId,
+        customerId: customer.id,
+        contactId: primaryContact.id,
+        role: 'contact',
+        status: 'active',
+      })
       .returning(),
   );
   const portalSession = await createSession(db, {
@@ -226,7 +264,14 @@ export async function createOrgFixture(db: Db, clock: Clock = systemClock): Prom
   const customField = one(
     await db
       .insert(schema.customFieldDefinitions)
-      .values({ organizationId, kind: 'toggle', label: 'Pets on site?', required: true, defaultValue: false, sortOrder: 1 })
+      .values({
+        organizationId,
+        kind: 'toggle',
+        label: 'Pets on site?',
+        required: true,
+        defaultValue: false,
+        sortOrder: 1,
+      })
       .returning(),
   );
   return {

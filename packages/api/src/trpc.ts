@@ -53,7 +53,11 @@ export function toTRPCError(error: unknown): unknown {
       case pgErrorCodes.uniqueViolation:
         return new TRPCError({ code: 'CONFLICT', message: 'That value is already in use.', cause: error });
       case pgErrorCodes.foreignKeyViolation:
-        return new TRPCError({ code: 'BAD_REQUEST', message: 'A referenced record does not exist.', cause: error });
+        return new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'A referenced record does not exist.',
+          cause: error,
+        });
       case pgErrorCodes.invalidTextRepresentation:
       case pgErrorCodes.checkViolation:
       case '22007': // invalid datetime format
@@ -63,7 +67,11 @@ export function toTRPCError(error: unknown): unknown {
         return new TRPCError({ code: 'BAD_REQUEST', message: 'A value is not valid.', cause: error });
       case pgErrorCodes.serializationFailure:
       case '40P01':
-        return new TRPCError({ code: 'CONFLICT', message: 'Another change happened at the same time. Try again.', cause: error });
+        return new TRPCError({
+          code: 'CONFLICT',
+          message: 'Another change happened at the same time. Try again.',
+          cause: error,
+        });
     }
   }
   return error;
@@ -85,8 +93,11 @@ export const middleware = t.middleware;
 export const publicProcedure = t.procedure.use(errorMapping);
 
 async function requireSession(ctx: ApiContext): Promise<ValidatedSession> {
-  const session = ctx.sessionToken ? await validateSessionToken(ctx.db, ctx.sessionToken, ctx.clock.now()) : null;
-  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again.' });
+  const session = ctx.sessionToken
+    ? await validateSessionToken(ctx.db, ctx.sessionToken, ctx.clock.now())
+    : null;
+  if (!session)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again.' });
   return session;
 }
 

@@ -19,7 +19,10 @@ describe('staff sessions', () => {
     const { user, token } = await createTestStaff(t.db, org.id, 'dispatcher');
     const session = await validateSessionToken(t.db, token, new Date());
     expect(session?.staffUser?.id).toBe(user.id);
-    const [row] = await t.db.select().from(schema.sessions).where(eq(schema.sessions.id, token.split('.')[0]!));
+    const [row] = await t.db
+      .select()
+      .from(schema.sessions)
+      .where(eq(schema.sessions.id, token.split('.')[0]!));
     expect(Buffer.from(row!.secretHash).toString('hex')).not.toContain(token.split('.')[1]);
     const tampered = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
     expect(await validateSessionToken(t.db, tampered, new Date())).toBeNull();
@@ -38,7 +41,8 @@ describe('staff sessions', () => {
     });
     const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
     // active every 20 minutes keeps it alive past the first 30 minutes…
-    for (let m = 20; m < 12 * 60; m += 20) expect(await validateSessionToken(t.db, token, at(m))).not.toBeNull();
+    for (let m = 20; m < 12 * 60; m += 20)
+      expect(await validateSessionToken(t.db, token, at(m))).not.toBeNull();
     // …but not past the absolute lifetime
     expect(await validateSessionToken(t.db, token, at(12 * 60 + 1))).toBeNull();
 

@@ -33,12 +33,24 @@ export type NewSession = {
 
 export type SessionLifetimes = { idleSeconds: number; absoluteSeconds: number };
 
-export function staffLifetimes(org: { staffSessionIdleMinutes: number; staffSessionAbsoluteHours: number }): SessionLifetimes {
-  return { idleSeconds: org.staffSessionIdleMinutes * 60, absoluteSeconds: org.staffSessionAbsoluteHours * 3600 };
+export function staffLifetimes(org: {
+  staffSessionIdleMinutes: number;
+  staffSessionAbsoluteHours: number;
+}): SessionLifetimes {
+  return {
+    idleSeconds: org.staffSessionIdleMinutes * 60,
+    absoluteSeconds: org.staffSessionAbsoluteHours * 3600,
+  };
 }
 
-export function portalLifetimes(org: { portalSessionIdleDays: number; portalSessionAbsoluteDays: number }): SessionLifetimes {
-  return { idleSeconds: org.portalSessionIdleDays * 86_400, absoluteSeconds: org.portalSessionAbsoluteDays * 86_400 };
+export function portalLifetimes(org: {
+  portalSessionIdleDays: number;
+  portalSessionAbsoluteDays: number;
+}): SessionLifetimes {
+  return {
+    idleSeconds: org.portalSessionIdleDays * 86_400,
+    absoluteSeconds: org.portalSessionAbsoluteDays * 86_400,
+  };
 }
 
 /** Creates a session with a fresh token (a new one at every sign-in: no fixation). */
@@ -95,7 +107,11 @@ export type ValidatedSession = {
 const TOKEN_SHAPE = /^[a-z2-7]{24}\.[a-z2-7]{52}$/;
 
 /** Returns the session for a token, or null when unknown, wrong, expired or its user is disabled. */
-export async function validateSessionToken(db: DbOrTx, token: string, now: Date): Promise<ValidatedSession | null> {
+export async function validateSessionToken(
+  db: DbOrTx,
+  token: string,
+  now: Date,
+): Promise<ValidatedSession | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   const [id, secret] = token.split('.') as [string, string];
   const rows = await db
@@ -136,14 +152,20 @@ export async function validateSessionToken(db: DbOrTx, token: string, now: Date)
   const isDisabled =
     (session.subject === 'staff' && row.staff?.status !== 'active') ||
     (session.subject === 'portal' && (!row.portal || row.portal.status === 'disabled'));
-  if (isDisabled || nowMs >= session.idleExpiresAt.getTime() || nowMs >= session.absoluteExpiresAt.getTime()) {
+  if (
+    isDisabled ||
+    nowMs >= session.idleExpiresAt.getTime() ||
+    nowMs >= session.absoluteExpiresAt.getTime()
+  ) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
   let idleExpiresAt = session.idleExpiresAt;
   if (nowMs - session.lastActiveAt.getTime() >= TOUCH_INTERVAL_MS) {
     const lifetimes = session.subject === 'staff' ? staffLifetimes(row.org) : portalLifetimes(row.org);
-    idleExpiresAt = new Date(Math.min(nowMs + lifetimes.idleSeconds * 1000, session.absoluteExpiresAt.getTime()));
+    idleExpiresAt = new Date(
+      Math.min(nowMs + lifetimes.idleSeconds * 1000, session.absoluteExpiresAt.getTime()),
+    );
     await db.update(sessions).set({ lastActiveAt: now, idleExpiresAt }).where(eq(sessions.id, id));
   }
   return {
@@ -158,7 +180,12 @@ export async function validateSessionToken(db: DbOrTx, token: string, now: Date)
         : null,
     portalUser:
       session.subject === 'portal' && row.portal
-        ? { id: row.portal.id, customerId: row.portal.customerId, contactId: row.portal.contactId, role: row.portal.role }
+        ? {
+            id: row.portal.id,
+            customerId: row.portal.customerId,
+            contactId: row.portal.contactId,
+            role: row.portal.role,
+          }
         : null,
   };
 }
@@ -174,12 +201,18 @@ export async function invalidateUserSessions(
 ): Promise<void> {
   await db
     .delete(sessions)
-    .where('staffUserId' in user ? eq(sessions.staffUserId, user.staffUserId) : eq(sessions.portalUserId, user.portalUserId));
+    .where(
+      'staffUserId' in user
+        ? eq(sessions.staffUserId, user.staffUserId)
+        : eq(sessions.portalUserId, user.portalUserId),
+    );
 }
 
 /** Housekeeping: drop sessions past either expiry. */
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
-  await db.delete(sessions).where(and(or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now))));
+  await db
+    .delete(sessions)
+    .where(and(or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now))));
 }
 
 /**

@@ -33,7 +33,9 @@ export async function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -97,7 +99,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
  * The embedded database of a data folder: connects to the PostgreSQL already running there (a server
  * started by `pnpm start`) or starts it. `stop` only stops what this call started.
  */
-export async function connectOrStartEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase & { isStartedHere: boolean }> {
+export async function connectOrStartEmbedded(
+  options: EmbeddedOptions,
+): Promise<EmbeddedDatabase & { isStartedHere: boolean }> {
   const dataDir = path.resolve(options.dataDir);
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (fs.existsSync(pidFile)) {

@@ -30,7 +30,10 @@ export type TestDatabase = Database & { url: string; name: string };
 /** A fresh, migrated database for one test file. Close it in afterAll. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const info = inject('portico');
-  if (!info) throw new Error('The vitest global setup did not provide a test database (run through vitest.config.ts).');
+  if (!info)
+    throw new Error(
+      'The vitest global setup did not provide a test database (run through vitest.config.ts).',
+    );
   const name = `${info.prefix}${randomBytes(5).toString('hex')}`;
   const admin = postgres(info.adminUrl, { max: 1, onnotice: () => {} });
   try {

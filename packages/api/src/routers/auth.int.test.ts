@@ -1,5 +1,5 @@
 // Staff sign-in, sign-out and the signed-in profile, through the router on real PostgreSQL.
-import { AppError } from '@portico/core';
+import type { AppError } from '@portico/core';
 import { schema } from '@portico/db';
 import { createTestDatabase, type TestDatabase } from '@portico/db/testing';
 import { TRPCError } from '@trpc/server';

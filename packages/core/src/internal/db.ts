@@ -2,4 +2,22 @@
 export { schema } from '@portico/db';
 export type { Db, DbOrTx, Tx } from '@portico/db';
 export type { AuditChanges as AuditChangesInput } from '@portico/db/schema';
-export { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql, count } from 'drizzle-orm';
+export {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+  count,
+} from 'drizzle-orm';
