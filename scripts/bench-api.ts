@@ -242,21 +242,22 @@ function ask<T extends BenchServerMessage['type']>(
   });
 }
 
-type TrpcResponse<T> = { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
+// The wire transformer (packages/validators/src/wire.ts) leaves these payloads as plain JSON: no dates in them.
+type TrpcResponse<T> = { result?: { data?: T }; error?: { message?: string } };
 
 async function callTrpc<T>(base: string, pathAndQuery: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${base}${pathAndQuery}`, init);
   const body = (await response.json()) as TrpcResponse<T>;
-  if (!response.ok || body.result?.data?.json === undefined) {
+  if (!response.ok || body.result?.data === undefined) {
     throw new Error(
-      `${pathAndQuery.split('?')[0]} answered ${response.status}: ${body.error?.json?.message ?? JSON.stringify(body)}`,
+      `${pathAndQuery.split('?')[0]} answered ${response.status}: ${body.error?.message ?? JSON.stringify(body)}`,
     );
   }
-  return body.result.data.json;
+  return body.result.data;
 }
 
 function trpcQueryPath(procedure: string, input: unknown): string {
-  return `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
 function report(m: Measurement): void {
@@ -264,7 +265,13 @@ function report(m: Measurement): void {
   if (m.cpu) log(`${m.name}: ${m.cpu}`);
 }
 
-function verdict(list: Measurement, plain: Measurement, create: Measurement): string {
+function verdict(
+  list: Measurement,
+  plain: Measurement,
+  create: Measurement,
+  listAtRate: Measurement,
+  offeredRate: number,
+): string {
   const ratio = list.rps / plain.rps;
   const check = (label: string, value: number, ok: boolean, bar: string) =>
     `${label}=${Number.isInteger(value) ? value : value.toFixed(2)}(${bar} ${ok ? 'ok' : 'MISSED'})`;
@@ -273,6 +280,12 @@ function verdict(list: Measurement, plain: Measurement, create: Measurement): st
     check('list_p99_ms', list.p99, list.p99 < bars.listP99Ms, `<${bars.listP99Ms}`),
   ];
   const aims = [
+    check(
+      `list_p99_ms_at_${offeredRate}rps`,
+      listAtRate.p99,
+      listAtRate.p99 < bars.listP99Ms,
+      `<${bars.listP99Ms}`,
+    ),
     check('list_rps', Math.round(list.rps), list.rps >= bars.listRps, `>=${bars.listRps}`),
     check('create_rps', Math.round(create.rps), create.rps >= bars.createRps, `>=${bars.createRps}`),
     check('create_p95_ms', create.p95, create.p95 < bars.createP95Ms, `<${bars.createP95Ms}`),
@@ -320,7 +333,7 @@ async function main(): Promise<number> {
   const signIn = await callTrpc<{ token: string }>(base, '/trpc/auth.signIn', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { email: 'dispatcher@northwind.test', password: 'portico-dispatch-demo' } }),
+    body: JSON.stringify({ email: 'dispatcher@northwind.test', password: 'portico-dispatch-demo' }),
   });
   const headers = { authorization: `Bearer ${signIn.token}` };
   log('signed in through auth.signIn as the demo dispatcher');
@@ -345,13 +358,11 @@ async function main(): Promise<number> {
   const createBody = () => {
     const site = sites[next++ % sites.length]!;
     return JSON.stringify({
-      json: {
-        customerId: site.customerId,
-        siteId: site.id,
-        serviceType: 'AC tune-up',
-        description: 'Created by bench:api.',
-        schedulingMode: 'customer_selects',
-      },
+      customerId: site.customerId,
+      siteId: site.id,
+      serviceType: 'AC tune-up',
+      description: 'Created by bench:api.',
+      schedulingMode: 'customer_selects',
     });
   };
   await callTrpc(base, '/trpc/tasks.create', {
@@ -407,8 +418,22 @@ async function main(): Promise<number> {
   report(create);
   results.push(create);
 
+  // The runs above are closed-loop: 50 connections each wait for an answer before sending again, so at
+  // saturation p99 is mostly queueing (50 / rps). This one offers a fixed rate below saturation over the
+  // same 50 connections, which is what latency under real traffic looks like (an open model).
+  const offeredRate = Math.max(10, Math.round((list.rps * 0.6) / 10) * 10);
+  const listAtRate = await measure({
+    ...common,
+    name: `tasks.list@${offeredRate}rps`,
+    url: `${base}${listPath}`,
+    durationSeconds,
+    overallRate: offeredRate,
+  });
+  report(listAtRate);
+  results.push(listAtRate);
+
   console.log(`ratio=${(list.rps / plain.rps).toFixed(2)}`);
-  console.log(verdict(list, plain, create));
+  console.log(verdict(list, plain, create, listAtRate, offeredRate));
 
   if (args.breakdown) {
     log('breakdown: each route adds one layer of what tasks.list does');
@@ -449,7 +474,7 @@ async function main(): Promise<number> {
       'plain.tasks',
       'bench.core-list-json',
     );
-    share('tRPC + zod input/output + superjson', 'bench.core-list-json', 'tasks.list');
+    share('tRPC + zod input/output + wire transformer', 'bench.core-list-json', 'tasks.list');
   }
 
   if (args.profile) {

@@ -51,7 +51,7 @@ async function start(config: BenchServerStart): Promise<() => Promise<void>> {
   };
   const signInFirst = { message: 'Sign in first.' };
 
-  // The comparison route: same session check, same SQL, no tRPC, no drizzle result mapping, no superjson.
+  // The comparison route: same session check, same SQL, no tRPC, no drizzle result mapping, no wire transformer.
   app.get('/bench/plain-tasks', async (request, reply) => {
     const ctx = await signedIn(request.headers.authorization);
     if (!ctx) return reply.code(401).send(signInFirst);
@@ -89,7 +89,7 @@ async function start(config: BenchServerStart): Promise<() => Promise<void>> {
     return genericPlans.unsafe(query.sql, query.params as never[], { prepare: true });
   });
   // The procedure's core function, answered as plain JSON: everything tasks.list does except tRPC,
-  // zod output parsing and superjson.
+  // zod output parsing and the wire transformer.
   app.get('/bench/core-list', async (request, reply) => {
     const ctx = await signedIn(request.headers.authorization);
     if (!ctx) return reply.code(401).send(signInFirst);

@@ -28,6 +28,8 @@ export type MeasureOptions = {
   /** A fresh body per request (rotating customers and sites); JSON-encoded by the caller. */
   nextBody?: () => string;
   cpu?: CpuWatch;
+  /** Offered load in requests per second across all connections (open model); absent: as fast as answered. */
+  overallRate?: number;
 };
 
 let running: autocannon.Instance | null = null;
@@ -62,6 +64,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
         headers: options.headers,
         method: options.method ?? 'GET',
         timeout: 10,
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         ...(nextBody
           ? {
               requests: [

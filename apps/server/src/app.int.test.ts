@@ -108,7 +108,7 @@ describe('bad input never becomes a 500', () => {
     const res = await fetch(`${base}/trpc/auth.signIn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{"json": {"email": ',
+      body: '{"email": ',
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/json');
@@ -119,7 +119,7 @@ describe('bad input never becomes a 500', () => {
     const res = await fetch(`${base}/trpc/auth.signIn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ json: { email: 'a@b.test', password: 'x'.repeat(2 * 1024 * 1024) } }),
+      body: JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
@@ -142,8 +142,8 @@ describe('tRPC over HTTP', () => {
       headers: { authorization: `Bearer ${fixture.dispatcher.token}` },
     });
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as { result: { data: { json: { user: { id: string } } } } };
-    expect(body.result.data.json.user.id).toBe(fixture.dispatcher.id);
+    const body = (await ok.json()) as { result: { data: { user: { id: string } } } };
+    expect(body.result.data.user.id).toBe(fixture.dispatcher.id);
 
     const bad = await fetch(`${base}/trpc/auth.me`, { headers: { authorization: 'Bearer not-a-session' } });
     expect(bad.status).toBe(401);

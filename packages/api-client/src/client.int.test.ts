@@ -1,4 +1,4 @@
-// createPorticoClient over real HTTP against buildServer: bearer auth, superjson dates, typed errors.
+// createPorticoClient over real HTTP against buildServer: bearer auth, wire-format dates, typed errors.
 import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { systemClock } from '@portico/core';
 import { createTestDatabase, type TestDatabase } from '@portico/db/testing';
@@ -40,7 +40,7 @@ describe('createPorticoClient', () => {
     const me = await client.auth.me.query();
     expect(me.user.id).toBe(fixture.dispatcher.id);
     expect(me.organization.id).toBe(fixture.org.id);
-    // superjson: dates arrive as Dates, not strings.
+    // the wire transformer: dates arrive as Dates, not strings.
     expect(me.session.idleExpiresAt).toBeInstanceOf(Date);
 
     token = null;

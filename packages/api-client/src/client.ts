@@ -1,7 +1,7 @@
-// The tRPC client every front end talks to the server through: one batched HTTP link, superjson, bearer auth.
+// The tRPC client every front end talks to the server through: one batched HTTP link, the wire transformer (dates survive), bearer auth.
 import type { AppRouter } from '@portico/api';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
-import superjson from 'superjson';
+import { wireTransformer } from '@portico/validators/wire';
 
 export type PorticoClient = TRPCClient<AppRouter>;
 
@@ -25,7 +25,7 @@ export function createPorticoClient(options: PorticoClientOptions): PorticoClien
     links: [
       httpBatchLink({
         url: options.url,
-        transformer: superjson,
+        transformer: wireTransformer,
         // Keeps batched GET URLs well under common proxy limits; longer batches are split.
         maxURLLength: 4000,
         ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -3,7 +3,7 @@ import { validateSessionToken, type ValidatedSession } from '@portico/auth';
 import { AppError, type CoreContext } from '@portico/core';
 import { findPgError, pgErrorCodes } from '@portico/db';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
+import { wireTransformer } from '@portico/validators/wire';
 import { z, ZodError } from 'zod';
 import type { ApiContext } from './context';
 
@@ -16,7 +16,7 @@ export type ErrorData = {
 };
 
 const t = initTRPC.context<ApiContext>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const data: ErrorData = { field: null, fieldErrors: null, retryAfterSeconds: null };
@@ -146,3 +146,12 @@ export const customerProcedure = publicProcedure.use(async ({ ctx, next }) => {
   };
   return next({ ctx: { session, portalUser, organizationId: session.organizationId, core } });
 });
+
+/**
+ * An output validator for `.output()`. tRPC calls a zod schema's parseAsync, which in zod 4 bypasses the
+ * compiled fast path for objects: validating a 50-row task page that way cost about a tenth of the request.
+ * The synchronous parse validates exactly the same rules.
+ */
+export function syncOutput<T extends z.ZodType>(schema: T): (value: unknown) => z.output<T> {
+  return (value) => schema.parse(value);
+}

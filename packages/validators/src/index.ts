@@ -10,3 +10,4 @@ export * from './contacts';
 export * from './windows';
 export * from './tasks';
 export * from './portal-users';
+export * from './wire';

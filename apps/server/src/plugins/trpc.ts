@@ -1,10 +1,16 @@
 // Owns serving the one tRPC router at /trpc: the per-request context and logging of server-side failures.
-import { appRouter, type ApiContext, type AppRouter } from '@portico/api';
+//
+// A small bridge instead of @trpc/server's fastify adapter, with tRPC's own resolveResponse doing all the
+// protocol work (batching, methods, errors). The stock adapter also wires an AbortController and socket
+// listeners per request and streams the finished web Response through Fastify; for the dispatcher's task
+// list that plumbing cost more CPU than the procedure's own validation. Responses here are never streamed
+// (no subscriptions or streaming links yet), so the body is read once and sent as a string.
+import { appRouter, type ApiContext } from '@portico/api';
 import type { Clock } from '@portico/core';
 import type { Db } from '@portico/db';
 import type { JobSystem } from '@portico/jobs';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import type { FastifyPluginAsync } from 'fastify';
+import { resolveResponse } from '@trpc/server/http';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { readSessionToken, sessionCookieName } from '../session-cookie';
 
 export type TrpcPluginOptions = {
@@ -14,25 +20,52 @@ export type TrpcPluginOptions = {
   publicOrigin: string;
 };
 
+function toFetchRequest(req: FastifyRequest): Request {
+  const headers = new Headers();
+  for (const name in req.headers) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  return new Request(`http://portico.internal${req.url}`, {
+    method: req.method,
+    headers,
+    body: hasBody && typeof req.body === 'string' ? req.body : null,
+  });
+}
+
 export const trpcPlugin: FastifyPluginAsync<TrpcPluginOptions> = async (app, options) => {
   const cookieName = sessionCookieName(options.publicOrigin);
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
+  // tRPC parses JSON itself (and answers malformed JSON with its typed PARSE_ERROR)
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  app.all<{ Params: { path: string } }>('/trpc/:path', async (req, reply) => {
+    const response = await resolveResponse({
       router: appRouter,
-      createContext: ({ req }): ApiContext => ({
-        db: options.db,
-        clock: options.clock,
-        boss: options.jobs?.boss ?? null,
-        sessionToken: readSessionToken(req, cookieName),
-        request: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
-        publicOrigin: options.publicOrigin,
-      }),
+      req: toFetchRequest(req),
+      path: req.params.path,
+      error: null,
+      createContext: (): Promise<ApiContext> =>
+        Promise.resolve({
+          db: options.db,
+          clock: options.clock,
+          boss: options.jobs?.boss ?? null,
+          sessionToken: readSessionToken(req, cookieName),
+          request: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+          publicOrigin: options.publicOrigin,
+        }),
       // 4xx answers are the caller's business and already typed; only our own failures are worth a log line.
-      onError: ({ error, path, req }) => {
+      onError: ({ error, path }) => {
         if (error.code !== 'INTERNAL_SERVER_ERROR') return;
         req.log.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
       },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
+    reply.code(response.status);
+    response.headers.forEach((value, name) => {
+      void reply.header(name, value);
+    });
+    return reply.send(await response.text());
   });
 };

@@ -7,12 +7,12 @@ import {
   signInOutputSchema,
   signOutOutputSchema,
 } from '@portico/validators';
-import { publicProcedure, router, staffProcedure } from '../trpc';
+import { publicProcedure, router, staffProcedure, syncOutput } from '../trpc';
 
 export const authRouter = router({
   signIn: publicProcedure
     .input(signInInputSchema)
-    .output(signInOutputSchema)
+    .output(syncOutput(signInOutputSchema))
     .mutation(({ ctx, input }) =>
       signInStaff(ctx.db, ctx.clock, {
         email: input.email,
@@ -23,12 +23,12 @@ export const authRouter = router({
     ),
 
   /** Always succeeds: signing out of a session that already ended is not an error. */
-  signOut: publicProcedure.output(signOutOutputSchema).mutation(async ({ ctx }) => {
+  signOut: publicProcedure.output(syncOutput(signOutOutputSchema)).mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await revokeSessionToken(ctx.db, ctx.sessionToken, ctx.clock.now());
     return { ok: true as const };
   }),
 
-  me: staffProcedure.output(meOutputSchema).query(async ({ ctx }) => {
+  me: staffProcedure.output(syncOutput(meOutputSchema)).query(async ({ ctx }) => {
     const { user, organization } = await getSignedInStaff(ctx.core);
     return {
       user,

@@ -11,23 +11,23 @@ import {
   contactUpdateInputSchema,
   contactVersionInputSchema,
 } from '@portico/validators/contacts';
-import { router, staffProcedure } from '../trpc';
+import { router, staffProcedure, syncOutput } from '../trpc';
 
 export const contactsRouter = router({
   list: staffProcedure
     .input(contactListInputSchema)
-    .output(contactListOutputSchema)
+    .output(syncOutput(contactListOutputSchema))
     .query(({ ctx, input }) => listContacts(ctx.core, input)),
   create: staffProcedure
     .input(contactCreateInputSchema)
-    .output(contactSchema)
+    .output(syncOutput(contactSchema))
     .mutation(({ ctx, input }) => createContact(ctx.core, input)),
   update: staffProcedure
     .input(contactUpdateInputSchema)
-    .output(contactSchema)
+    .output(syncOutput(contactSchema))
     .mutation(({ ctx, input }) => updateContact(ctx.core, input)),
   archive: staffProcedure
     .input(contactVersionInputSchema)
-    .output(contactSchema)
+    .output(syncOutput(contactSchema))
     .mutation(({ ctx, input }) => archiveContact(ctx.core, input)),
 });

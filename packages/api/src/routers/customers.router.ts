@@ -16,31 +16,31 @@ import {
   customerUpdateInputSchema,
   customerVersionInputSchema,
 } from '@portico/validators/customers';
-import { router, staffProcedure } from '../trpc';
+import { router, staffProcedure, syncOutput } from '../trpc';
 
 export const customersRouter = router({
   list: staffProcedure
     .input(customerListInputSchema)
-    .output(customerListOutputSchema)
+    .output(syncOutput(customerListOutputSchema))
     .query(({ ctx, input }) => listCustomers(ctx.core, input)),
   get: staffProcedure
     .input(customerGetInputSchema)
-    .output(customerDetailSchema)
+    .output(syncOutput(customerDetailSchema))
     .query(({ ctx, input }) => getCustomer(ctx.core, input)),
   create: staffProcedure
     .input(customerCreateInputSchema)
-    .output(customerCreateOutputSchema)
+    .output(syncOutput(customerCreateOutputSchema))
     .mutation(({ ctx, input }) => createCustomer(ctx.core, input)),
   update: staffProcedure
     .input(customerUpdateInputSchema)
-    .output(customerSchema)
+    .output(syncOutput(customerSchema))
     .mutation(({ ctx, input }) => updateCustomer(ctx.core, input)),
   archive: staffProcedure
     .input(customerVersionInputSchema)
-    .output(customerSchema)
+    .output(syncOutput(customerSchema))
     .mutation(({ ctx, input }) => archiveCustomer(ctx.core, input)),
   restore: staffProcedure
     .input(customerVersionInputSchema)
-    .output(customerSchema)
+    .output(syncOutput(customerSchema))
     .mutation(({ ctx, input }) => restoreCustomer(ctx.core, input)),
 });

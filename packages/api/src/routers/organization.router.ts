@@ -2,14 +2,14 @@
 import { getOrganizationSettings } from '@portico/core/organization/get-organization-settings';
 import { updateOrganizationSettings } from '@portico/core/organization/update-organization-settings';
 import { organizationSettingsSchema, organizationUpdateInputSchema } from '@portico/validators/organization';
-import { adminProcedure, router, staffProcedure } from '../trpc';
+import { adminProcedure, router, staffProcedure, syncOutput } from '../trpc';
 
 export const organizationRouter = router({
   get: staffProcedure
-    .output(organizationSettingsSchema)
+    .output(syncOutput(organizationSettingsSchema))
     .query(({ ctx }) => getOrganizationSettings(ctx.core)),
   update: adminProcedure
     .input(organizationUpdateInputSchema)
-    .output(organizationSettingsSchema)
+    .output(syncOutput(organizationSettingsSchema))
     .mutation(({ ctx, input }) => updateOrganizationSettings(ctx.core, input)),
 });

@@ -11,23 +11,23 @@ import {
   portalUserSetRoleInputSchema,
   portalUserSetStatusInputSchema,
 } from '@portico/validators/portal-users';
-import { router, staffProcedure } from '../trpc';
+import { router, staffProcedure, syncOutput } from '../trpc';
 
 export const portalUsersRouter = router({
   list: staffProcedure
     .input(portalUserListInputSchema)
-    .output(portalUserListOutputSchema)
+    .output(syncOutput(portalUserListOutputSchema))
     .query(({ ctx, input }) => listPortalUsers(ctx.core, input)),
   create: staffProcedure
     .input(portalUserCreateInputSchema)
-    .output(portalUserSchema)
+    .output(syncOutput(portalUserSchema))
     .mutation(({ ctx, input }) => createPortalUser(ctx.core, input)),
   setRole: staffProcedure
     .input(portalUserSetRoleInputSchema)
-    .output(portalUserSchema)
+    .output(syncOutput(portalUserSchema))
     .mutation(({ ctx, input }) => setPortalUserRole(ctx.core, input)),
   setStatus: staffProcedure
     .input(portalUserSetStatusInputSchema)
-    .output(portalUserSchema)
+    .output(syncOutput(portalUserSchema))
     .mutation(({ ctx, input }) => setPortalUserStatus(ctx.core, input)),
 });

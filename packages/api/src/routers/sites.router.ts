@@ -14,27 +14,27 @@ import {
   siteUpdateInputSchema,
   siteVersionInputSchema,
 } from '@portico/validators/sites';
-import { router, staffProcedure } from '../trpc';
+import { router, staffProcedure, syncOutput } from '../trpc';
 
 export const sitesRouter = router({
   list: staffProcedure
     .input(siteListInputSchema)
-    .output(siteListOutputSchema)
+    .output(syncOutput(siteListOutputSchema))
     .query(({ ctx, input }) => listSites(ctx.core, input)),
   get: staffProcedure
     .input(siteGetInputSchema)
-    .output(siteDetailSchema)
+    .output(syncOutput(siteDetailSchema))
     .query(({ ctx, input }) => getSite(ctx.core, input)),
   create: staffProcedure
     .input(siteCreateInputSchema)
-    .output(siteSchema)
+    .output(syncOutput(siteSchema))
     .mutation(({ ctx, input }) => createSite(ctx.core, input)),
   update: staffProcedure
     .input(siteUpdateInputSchema)
-    .output(siteSchema)
+    .output(syncOutput(siteSchema))
     .mutation(({ ctx, input }) => updateSite(ctx.core, input)),
   archive: staffProcedure
     .input(siteVersionInputSchema)
-    .output(siteSchema)
+    .output(syncOutput(siteSchema))
     .mutation(({ ctx, input }) => archiveSite(ctx.core, input)),
 });

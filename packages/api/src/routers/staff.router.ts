@@ -12,26 +12,26 @@ import {
   staffUserSchema,
   updateStaffInputSchema,
 } from '@portico/validators';
-import { adminProcedure, router } from '../trpc';
+import { adminProcedure, router, syncOutput } from '../trpc';
 
 export const staffRouter = router({
   list: adminProcedure
     .input(listStaffInputSchema)
-    .output(listStaffOutputSchema)
+    .output(syncOutput(listStaffOutputSchema))
     .query(({ ctx, input }) => listStaffUsers(ctx.core, input)),
 
   create: adminProcedure
     .input(createStaffInputSchema)
-    .output(staffUserSchema)
+    .output(syncOutput(staffUserSchema))
     .mutation(({ ctx, input }) => createStaffUser(ctx.core, input, { hashPassword })),
 
   update: adminProcedure
     .input(updateStaffInputSchema)
-    .output(staffUserSchema)
+    .output(syncOutput(staffUserSchema))
     .mutation(({ ctx, input }) => updateStaffUser(ctx.core, input)),
 
   setStatus: adminProcedure
     .input(setStaffStatusInputSchema)
-    .output(staffUserSchema)
+    .output(syncOutput(staffUserSchema))
     .mutation(({ ctx, input }) => setStaffUserStatus(ctx.core, input, { invalidateUserSessions })),
 });

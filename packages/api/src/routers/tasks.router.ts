@@ -18,35 +18,35 @@ import {
   taskTransitionInputSchema,
   taskUpdateInputSchema,
 } from '@portico/validators/tasks';
-import { router, staffProcedure } from '../trpc';
+import { router, staffProcedure, syncOutput } from '../trpc';
 
 export const tasksRouter = router({
   create: staffProcedure
     .input(taskCreateInputSchema)
-    .output(taskSchema)
+    .output(syncOutput(taskSchema))
     .mutation(({ ctx, input }) => createTask(ctx.core, input)),
   update: staffProcedure
     .input(taskUpdateInputSchema)
-    .output(taskSchema)
+    .output(syncOutput(taskSchema))
     .mutation(({ ctx, input }) => updateTask(ctx.core, input)),
   schedule: staffProcedure
     .input(taskScheduleInputSchema)
-    .output(taskSchema)
+    .output(syncOutput(taskSchema))
     .mutation(({ ctx, input }) => scheduleTask(ctx.core, input)),
   assign: staffProcedure
     .input(taskAssignInputSchema)
-    .output(taskSchema)
+    .output(syncOutput(taskSchema))
     .mutation(({ ctx, input }) => assignTask(ctx.core, input)),
   transition: staffProcedure
     .input(taskTransitionInputSchema)
-    .output(taskSchema)
+    .output(syncOutput(taskSchema))
     .mutation(({ ctx, input }) => transitionTask(ctx.core, input)),
   get: staffProcedure
     .input(taskGetInputSchema)
-    .output(taskDetailSchema)
+    .output(syncOutput(taskDetailSchema))
     .query(({ ctx, input }) => getTask(ctx.core, input)),
   list: staffProcedure
     .input(taskListInputSchema)
-    .output(taskListOutputSchema)
+    .output(syncOutput(taskListOutputSchema))
     .query(({ ctx, input }) => listTasks(ctx.core, input)),
 });

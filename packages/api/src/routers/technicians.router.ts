@@ -12,27 +12,27 @@ import {
   technicianUpdateInputSchema,
   technicianVersionInputSchema,
 } from '@portico/validators/technicians';
-import { router, staffProcedure } from '../trpc';
+import { router, staffProcedure, syncOutput } from '../trpc';
 
 export const techniciansRouter = router({
   list: staffProcedure
     .input(technicianListInputSchema)
-    .output(technicianListOutputSchema)
+    .output(syncOutput(technicianListOutputSchema))
     .query(({ ctx, input }) => listTechnicians(ctx.core, input)),
   create: staffProcedure
     .input(technicianCreateInputSchema)
-    .output(technicianSchema)
+    .output(syncOutput(technicianSchema))
     .mutation(({ ctx, input }) => createTechnician(ctx.core, input)),
   update: staffProcedure
     .input(technicianUpdateInputSchema)
-    .output(technicianSchema)
+    .output(syncOutput(technicianSchema))
     .mutation(({ ctx, input }) => updateTechnician(ctx.core, input)),
   deactivate: staffProcedure
     .input(technicianVersionInputSchema)
-    .output(technicianSchema)
+    .output(syncOutput(technicianSchema))
     .mutation(({ ctx, input }) => deactivateTechnician(ctx.core, input)),
   activate: staffProcedure
     .input(technicianVersionInputSchema)
-    .output(technicianSchema)
+    .output(syncOutput(technicianSchema))
     .mutation(({ ctx, input }) => activateTechnician(ctx.core, input)),
 });

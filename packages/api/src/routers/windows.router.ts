@@ -14,27 +14,27 @@ import {
   windowSchema,
   windowUpdateInputSchema,
 } from '@portico/validators/windows';
-import { adminProcedure, router, staffProcedure } from '../trpc';
+import { adminProcedure, router, staffProcedure, syncOutput } from '../trpc';
 
 export const windowsRouter = router({
   list: staffProcedure
     .input(windowListInputSchema)
-    .output(windowListOutputSchema)
+    .output(syncOutput(windowListOutputSchema))
     .query(({ ctx, input }) => listWindows(ctx.core, input)),
   create: adminProcedure
     .input(windowCreateInputSchema)
-    .output(windowSchema)
+    .output(syncOutput(windowSchema))
     .mutation(({ ctx, input }) => createWindow(ctx.core, input)),
   update: adminProcedure
     .input(windowUpdateInputSchema)
-    .output(windowSchema)
+    .output(syncOutput(windowSchema))
     .mutation(({ ctx, input }) => updateWindow(ctx.core, input)),
   retire: adminProcedure
     .input(windowRetireInputSchema)
-    .output(windowSchema)
+    .output(syncOutput(windowSchema))
     .mutation(({ ctx, input }) => retireWindow(ctx.core, input)),
   availability: staffProcedure
     .input(availabilityInputSchema)
-    .output(availabilityOutputSchema)
+    .output(syncOutput(availabilityOutputSchema))
     .query(({ ctx, input }) => getAvailability(ctx.core, input)),
 });
