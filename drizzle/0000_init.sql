@@ -231,6 +231,19 @@ CREATE TABLE "tasks" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "dev_outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid,
+	"log_id" uuid,
+	"type" text,
+	"channel" "channel" NOT NULL,
+	"recipient" text NOT NULL,
+	"subject" text,
+	"body" text NOT NULL,
+	"html" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "notification_log" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -249,9 +262,24 @@ CREATE TABLE "notification_log" (
 	"error" text,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"segments" integer,
+	"resend_of_id" uuid,
+	"dead_lettered_at" timestamp with time zone,
 	"sent_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_sends" (
+	"idempotency_key" text PRIMARY KEY NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"log_id" uuid NOT NULL,
+	"claim_token" text,
+	"claimed_at" timestamp with time zone,
+	"claim_expires_at" timestamp with time zone,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"sent_at" timestamp with time zone,
+	"provider_message_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "notification_settings" (
@@ -272,6 +300,19 @@ CREATE TABLE "notification_templates" (
 	"subject" text,
 	"body" text NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "scheduled_reminders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"task_id" uuid NOT NULL,
+	"appointment_version" integer NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"reason" text,
+	"enqueued_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -310,6 +351,16 @@ CREATE TABLE "audit_events" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"queue" text NOT NULL,
+	"data" jsonb NOT NULL,
+	"start_after" timestamp with time zone,
+	"singleton_key" text,
+	"organization_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "staff_users" ADD CONSTRAINT "staff_users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "technicians" ADD CONSTRAINT "technicians_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -341,8 +392,12 @@ ALTER TABLE "tasks" ADD CONSTRAINT "tasks_confirmed_by_portal_user_id_portal_use
 ALTER TABLE "notification_log" ADD CONSTRAINT "notification_log_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_log" ADD CONSTRAINT "notification_log_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_log" ADD CONSTRAINT "notification_log_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_sends" ADD CONSTRAINT "notification_sends_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_sends" ADD CONSTRAINT "notification_sends_log_id_notification_log_id_fk" FOREIGN KEY ("log_id") REFERENCES "public"."notification_log"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_templates" ADD CONSTRAINT "notification_templates_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scheduled_reminders" ADD CONSTRAINT "scheduled_reminders_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scheduled_reminders" ADD CONSTRAINT "scheduled_reminders_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_staff_user_id_staff_users_id_fk" FOREIGN KEY ("staff_user_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_portal_user_id_portal_users_id_fk" FOREIGN KEY ("portal_user_id") REFERENCES "public"."portal_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -368,11 +423,15 @@ CREATE INDEX "tasks_org_technician_appt_idx" ON "tasks" USING btree ("organizati
 CREATE INDEX "tasks_org_customer_appt_idx" ON "tasks" USING btree ("organization_id","customer_id",coalesce("appointment_date", 'infinity'::date),"number");--> statement-breakpoint
 CREATE INDEX "tasks_site_idx" ON "tasks" USING btree ("site_id");--> statement-breakpoint
 CREATE INDEX "tasks_window_day_idx" ON "tasks" USING btree ("window_id","appointment_date") WHERE "tasks"."status" not in ('cancelled', 'failed');--> statement-breakpoint
+CREATE INDEX "dev_outbox_created_at_index" ON "dev_outbox" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "notification_log_idempotency_key_index" ON "notification_log" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "notification_log_organization_id_created_at_index" ON "notification_log" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE INDEX "notification_log_task_id_created_at_index" ON "notification_log" USING btree ("task_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "notification_templates_organization_id_type_channel_index" ON "notification_templates" USING btree ("organization_id","type","channel");--> statement-breakpoint
+CREATE UNIQUE INDEX "scheduled_reminders_task_id_appointment_version_index" ON "scheduled_reminders" USING btree ("task_id","appointment_version");--> statement-breakpoint
+CREATE INDEX "scheduled_reminders_status_due_at_index" ON "scheduled_reminders" USING btree ("status","due_at");--> statement-breakpoint
 CREATE INDEX "sessions_staff_user_id_index" ON "sessions" USING btree ("staff_user_id");--> statement-breakpoint
 CREATE INDEX "sessions_portal_user_id_index" ON "sessions" USING btree ("portal_user_id");--> statement-breakpoint
 CREATE INDEX "audit_events_organization_id_created_at_index" ON "audit_events" USING btree ("organization_id","created_at");--> statement-breakpoint
-CREATE INDEX "audit_events_entity_type_entity_id_index" ON "audit_events" USING btree ("entity_type","entity_id");
+CREATE INDEX "audit_events_entity_type_entity_id_index" ON "audit_events" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "job_outbox_created_at_index" ON "job_outbox" USING btree ("created_at");

@@ -9,3 +9,4 @@ export * from './tasks';
 export * from './notifications';
 export * from './auth';
 export * from './audit';
+export * from './jobs';

@@ -1,0 +1,3 @@
+// Owns rendering notifications (templates, variables, SMS segments, branded email) and the channel providers
+// (SNS SMS, Resend email, the development outbox). The pipeline lives in packages/jobs.
+export * from './contracts';
