@@ -4,11 +4,7 @@
 
 export type Channel = 'sms' | 'email';
 export type NotificationType =
-  | 'booking_invite'
-  | 'booking_confirmation'
-  | 'reminder_24h'
-  | 'technician_en_route'
-  | 'task_completed';
+  'booking_invite' | 'booking_confirmation' | 'reminder_24h' | 'technician_en_route' | 'task_completed';
 
 /** The values a template may use, as {{name}}; every one is a string (empty when unknown). */
 export type TemplateVariables = {
@@ -57,7 +53,12 @@ export class ProviderError extends Error {
   readonly providerCode: string | null;
   constructor(
     message: string,
-    options: { retryable: boolean; retryAfterSeconds?: number | null; providerCode?: string | null; cause?: unknown },
+    options: {
+      retryable: boolean;
+      retryAfterSeconds?: number | null;
+      providerCode?: string | null;
+      cause?: unknown;
+    },
   ) {
     super(message, { cause: options.cause });
     this.name = 'ProviderError';

@@ -15,7 +15,7 @@ export type NotificationType = (typeof notificationTypes)[number];
 /** Payload of each queue: ids only; handlers re-read state. */
 export type QueuePayloads = {
   /** Fan a notification of one task out to its recipients and channels (writes log rows, enqueues sends). */
-  'notify': {
+  notify: {
     organizationId: string;
     taskId: string;
     type: NotificationType;
@@ -26,7 +26,7 @@ export type QueuePayloads = {
     reminderId?: string;
   };
   /** Send one logged notification through its channel's provider (claims the ledger first). */
-  'deliver': { organizationId: string; logId: string };
+  deliver: { organizationId: string; logId: string };
   /** Invite (or re-invite) a portal user: a link by the contact's channels. */
   'portal-invite': { organizationId: string; portalUserId: string; taskId?: string; requestedBy?: string };
 };
