@@ -2,3 +2,12 @@
 export * from './errors';
 export * from './context';
 export { recordAudit, diffChanges } from './audit/record-audit';
+export {
+  enqueueJob,
+  queueNames,
+  notificationTypes,
+  type QueueName,
+  type QueuePayloads,
+  type EnqueueOptions,
+  type NotificationType,
+} from './jobs/queues';
