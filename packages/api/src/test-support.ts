@@ -309,6 +309,11 @@ export async function snapshotOrganization(db: Db, organizationId: string): Prom
     'notification_settings',
     'notification_templates',
     'notification_log',
+    'notification_sends',
+    'scheduled_reminders',
+    'job_outbox',
+    'link_tokens',
+    'one_time_codes',
     'audit_events',
   ];
   const parts: string[] = [];
