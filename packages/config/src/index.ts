@@ -32,6 +32,30 @@ export const serverEnvSchema = z.object({
   /** api = HTTP only, worker = jobs only, all = both in one process (development default). */
   ROLE: z.enum(['api', 'worker', 'all']).default('all'),
   SEED_DEMO: bool,
+
+  // Channel providers (packages/notifications/src/providers). Without keys, development and test deliver to
+  // the dev outbox; production refuses to start (createChannelProviders).
+  /** AWS region of SNS, e.g. us-east-1. Live SMS needs it with both AWS keys. */
+  SNS_REGION: z.string().min(1).optional(),
+  /** Overrides the SNS endpoint (the local stand-in in development and tests). */
+  SNS_ENDPOINT: z.url().optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Alphanumeric sender id where the destination country supports one (1-11 characters). */
+  SMS_SENDER_ID: z
+    .string()
+    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/, 'Use 1 to 11 letters or digits, with at least one letter.')
+    .optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Overrides Resend's API base URL (the local stand-in in development and tests). */
+  RESEND_BASE_URL: z.url().optional(),
+  /** The From of every email: an address on a domain verified in Resend, e.g. "Portico <notify@example.com>". */
+  EMAIL_FROM: z.string().min(3).max(320).default('Portico <notifications@example.com>'),
+  /** Sends per second per worker process; keep the sum over processes under the provider's account limit. */
+  SMS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(5),
+  EMAIL_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
+  /** A provider call that has not answered after this long fails as retryable. */
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
