@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { redactUrl } from './logger';
 import { installErrorHandlers } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
+import { devOutboxPlugin } from './plugins/dev-outbox';
 import { defaultPortalDist, portalPlugin } from './plugins/portal';
 import { requestGuardPlugin } from './plugins/request-guard';
 import { securityHeadersPlugin } from './plugins/security-headers';
@@ -40,6 +41,8 @@ export type BuildServerOptions = {
   portalDist?: string | null;
   /** Per-check bound for /health (milliseconds). */
   healthTimeoutMs?: number;
+  /** NODE_ENV; the development outbox pages (/dev/outbox) exist only in 'development'. */
+  nodeEnv?: 'development' | 'production' | 'test';
 };
 
 /**
@@ -132,6 +135,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     checkJobs: options.jobs ? options.jobs.check : null,
     ...(options.healthTimeoutMs ? { timeoutMs: options.healthTimeoutMs } : {}),
   });
+
+  if (options.nodeEnv === 'development') await app.register(devOutboxPlugin, { db });
 
   await app.register(portalPlugin, {
     prefix: '/p',

@@ -2,7 +2,7 @@
 import { systemClock, type Clock } from '@portico/core';
 import { createDb, migrateDatabase, type Database } from '@portico/db';
 import type * as EmbeddedModule from '@portico/db/embedded';
-import { startJobSystem, type JobSystem } from '@portico/jobs';
+import { createChannelProviders, startJobSystem, type JobSystem } from '@portico/jobs';
 import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,17 @@ export async function startPortico(env: PorticoEnv, options: StartOptions = {}):
     const jobs: JobSystem = await startJobSystem({
       connectionString: databaseUrl,
       role: env.ROLE === 'api' ? 'producer' : 'worker',
+      ...(env.ROLE === 'api'
+        ? {}
+        : {
+            worker: {
+              db: database.db,
+              providers: createChannelProviders(env, database.db),
+              publicOrigin: env.PUBLIC_ORIGIN,
+              clock,
+              log: logger,
+            },
+          }),
       onError: (error) => {
         if (isClosing) logger.debug({ err: error }, 'job system error while shutting down');
         else logger.error({ err: error }, 'job system error');
@@ -147,6 +158,7 @@ export async function startPortico(env: PorticoEnv, options: StartOptions = {}):
         trustedOrigins: env.allowedOrigins,
         logger,
         trustProxy: env.TRUST_PROXY,
+        nodeEnv: env.NODE_ENV,
       });
       app = server;
       // Registered before listen so a failed listen still releases what buildServer opened.

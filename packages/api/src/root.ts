@@ -2,6 +2,7 @@
 import { authRouter } from './routers/auth.router';
 import { contactsRouter } from './routers/contacts.router';
 import { customersRouter } from './routers/customers.router';
+import { notificationsRouter } from './routers/notifications.router';
 import { organizationRouter } from './routers/organization.router';
 import { portalUsersRouter } from './routers/portal-users.router';
 import { sitesRouter } from './routers/sites.router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   windows: windowsRouter,
   tasks: tasksRouter,
   portalUsers: portalUsersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

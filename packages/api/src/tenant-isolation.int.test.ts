@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authCases } from './isolation-cases/auth.cases';
 import { contactsCases } from './isolation-cases/contacts.cases';
 import { customersCases } from './isolation-cases/customers.cases';
+import { notificationsCases } from './isolation-cases/notifications.cases';
 import { organizationCases } from './isolation-cases/organization.cases';
 import { portalUsersCases } from './isolation-cases/portal-users.cases';
 import { sitesCases } from './isolation-cases/sites.cases';
@@ -28,6 +29,7 @@ const cases: Record<string, IsolationCase> = {
   ...windowsCases,
   ...tasksCases,
   ...portalUsersCases,
+  ...notificationsCases,
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

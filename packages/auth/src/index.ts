@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './password';
 export * from './throttle';
 export * from './sign-in';
+export * from './link-tokens';

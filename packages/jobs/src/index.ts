@@ -1,11 +1,66 @@
-// Owns the pg-boss job system: starting it for producers and workers, and registering handlers.
-import { PgBoss } from 'pg-boss';
+// Owns the pg-boss job system: starting it for producers and workers, registering handlers, the outbox relay.
+import { systemClock, type Clock, type QueueName, type QueuePayloads } from '@portico/core';
+import { sweepDueReminders } from '@portico/core/notifications/reminders';
+import type { Db } from '@portico/db';
+import type { ChannelProviders } from '@portico/notifications';
+import { PgBoss, type Job as PgJob, type JobResult, type JobWithMetadata } from 'pg-boss';
+import { deliverHandler, describeError } from './handlers/deliver';
+import { deliverDeadLetterHandler } from './handlers/deliver-dead-letter';
+import { notifyHandler } from './handlers/notify';
+import { portalInviteHandler } from './handlers/portal-invite';
+import {
+  defaultCrashRecovery,
+  defaultRetry,
+  defaultThroughput,
+  DELIVER_DEAD_LETTER,
+  queueSettings,
+  retrySettings,
+  SWEEP_REMINDERS,
+  workOptions,
+  type CrashRecovery,
+  type RetrySettings,
+  type Throughput,
+} from './queues';
+import { startRelay, type Relay } from './relay';
+import {
+  defaultDeliveryTuning,
+  type DeliveryTuning,
+  type JobHandler,
+  type WorkerDeps,
+  type WorkerLog,
+} from './worker-deps';
+
+export { relayOutbox, startRelay, type Relay } from './relay';
+export { defaultCrashRecovery, defaultRetry, defaultThroughput, DELIVER_DEAD_LETTER } from './queues';
+export type { CrashRecovery, RetrySettings, Throughput } from './queues';
+export type { DeliveryTuning, JobHandler, WorkerDeps, WorkerLog } from './worker-deps';
+export { mintAccessLink, ensurePortalUser } from './portal-links';
+export { accessLink, taskPageLink, MASKED_TOKEN } from './notification-content';
+/** Re-exported so the server composes workers without depending on the notifications package itself. */
+export { createChannelProviders } from '@portico/notifications';
 
 export type JobSystem = {
   boss: PgBoss;
   /** True while pg-boss is started and has reported no error since the last successful check. */
   check: () => Promise<'ok' | 'error'>;
   stop: () => Promise<void>;
+  /** The outbox relay of a worker (null for a producer): `wake()` makes it poll at once. */
+  relay: Relay | null;
+};
+
+/** What a worker's handlers need; a worker started without it supervises queues but handles no jobs. */
+export type WorkerOptions = {
+  db: Db;
+  providers: ChannelProviders;
+  publicOrigin: string;
+  clock?: Clock;
+  log?: WorkerLog;
+  retry?: Partial<RetrySettings>;
+  recovery?: Partial<CrashRecovery>;
+  throughput?: Partial<Record<'notify' | 'deliver' | 'portal-invite', Partial<Throughput>>>;
+  delivery?: Partial<DeliveryTuning>;
+  /** The outbox relay loop (every ~250 ms; also sweeps due reminders every second). */
+  relay?: { intervalMs?: number; sweepIntervalMs?: number; batchSize?: number };
 };
 
 export type StartJobsOptions = {
@@ -13,23 +68,39 @@ export type StartJobsOptions = {
   /** Workers supervise queues (maintenance, scheduling); API-only producers do not. */
   role: 'producer' | 'worker';
   onError?: (error: unknown) => void;
+  worker?: WorkerOptions;
 };
+
+const silentLog: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
 
 export async function startJobSystem(options: StartJobsOptions): Promise<JobSystem> {
   const isWorker = options.role === 'worker';
+  const recovery = { ...defaultCrashRecovery, ...options.worker?.recovery };
   const boss = new PgBoss({
     connectionString: options.connectionString,
     application_name: `portico-jobs-${options.role}`,
-    max: isWorker ? 5 : 2,
+    // fetch loops of every queue, heartbeats and settling share it
+    max: isWorker ? 10 : 2,
     supervise: isWorker,
     schedule: isWorker,
     migrate: true,
+    superviseIntervalSeconds: recovery.monitorIntervalSeconds,
+    monitorIntervalSeconds: recovery.monitorIntervalSeconds,
   });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
-  await registerWorkers(boss, isWorker);
+  let relay: Relay | null = null;
+  if (isWorker && options.worker) {
+    try {
+      relay = await registerWorkers(boss, options.worker);
+    } catch (error) {
+      await boss.stop({ graceful: false });
+      throw error;
+    }
+  }
   return {
     boss,
+    relay,
     check: async () => {
       try {
         await boss.getDb().executeSql('select 1 from pgboss.version limit 1');
@@ -39,13 +110,116 @@ export async function startJobSystem(options: StartJobsOptions): Promise<JobSyst
         return 'error';
       }
     },
-    stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
+    stop: async () => {
+      // the relay first: it would otherwise keep moving jobs into a queue that is shutting down
+      await relay?.stop();
+      await boss.stop({ graceful: true, timeout: 20_000 });
+    },
   };
 }
 
-/** Queues and their handlers arrive with the notifications issue; the registry lives here. */
-async function registerWorkers(_boss: PgBoss, _isWorker: boolean): Promise<void> {
-  // No queues yet.
+/**
+ * Runs each job of a fetched batch on its own and settles it on its own (perJobResults), so one failing send
+ * retries alone instead of failing its whole batch.
+ */
+function perJob<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, deps: WorkerDeps) {
+  return (jobs: PgJob<QueuePayloads[Q]>[]): Promise<JobResult[]> =>
+    Promise.all(
+      jobs.map(async (job): Promise<JobResult> => {
+        try {
+          await handler({ id: job.id, data: job.data, retryCount: job.retryCount }, deps);
+          return { id: job.id, status: 'completed' };
+        } catch (error) {
+          deps.log.warn(
+            { err: error, queue, jobId: job.id, retryCount: job.retryCount },
+            `${queue} job failed; pg-boss will retry it`,
+          );
+          return { id: job.id, status: 'failed', output: { message: describeError(error) } };
+        }
+      }),
+    );
+}
+
+/** Creates the queues (or brings their settings up to date), starts every handler, the sweeper and the relay. */
+async function registerWorkers(boss: PgBoss, worker: WorkerOptions): Promise<Relay> {
+  const retry = { ...defaultRetry, ...worker.retry };
+  const recovery = { ...defaultCrashRecovery, ...worker.recovery };
+  const deps: WorkerDeps = {
+    db: worker.db,
+    clock: worker.clock ?? systemClock,
+    boss,
+    providers: worker.providers,
+    publicOrigin: worker.publicOrigin.replace(/\/+$/, ''),
+    log: worker.log ?? silentLog,
+    delivery: { ...defaultDeliveryTuning, ...worker.delivery },
+  };
+
+  const ensureQueue = async (name: string, settings: Parameters<PgBoss['createQueue']>[1] = {}) => {
+    await boss.createQueue(name, settings);
+    // createQueue leaves an existing queue as it was: apply settings changed since it was first created
+    const { policy: _policy, ...changeable } = settings ?? {};
+    await boss.updateQueue(name, {
+      ...changeable,
+      deadLetter: changeable.deadLetter ?? null,
+      retryDelayMax: changeable.retryDelayMax ?? null,
+      heartbeatSeconds: changeable.heartbeatSeconds ?? null,
+    });
+  };
+  // the dead-letter queue first: the deliver queue names it
+  await ensureQueue(DELIVER_DEAD_LETTER, { retryLimit: retry.limit, ...retrySettings(retry) });
+  for (const name of ['notify', 'deliver', 'portal-invite'] as const) {
+    await ensureQueue(name, queueSettings(name, retry, recovery));
+  }
+  await ensureQueue(SWEEP_REMINDERS, { retryLimit: 0, expireInSeconds: 300 });
+
+  const throughput = (name: 'notify' | 'deliver' | 'portal-invite') =>
+    workOptions({ ...defaultThroughput[name], ...worker.throughput?.[name] });
+  await boss.work(
+    'notify',
+    { ...throughput('notify'), perJobResults: true },
+    perJob('notify', notifyHandler, deps),
+  );
+  await boss.work(
+    'deliver',
+    { ...throughput('deliver'), perJobResults: true },
+    perJob('deliver', deliverHandler, deps),
+  );
+  await boss.work(
+    'portal-invite',
+    { ...throughput('portal-invite'), perJobResults: true },
+    perJob('portal-invite', portalInviteHandler, deps),
+  );
+  await boss.work(
+    DELIVER_DEAD_LETTER,
+    { batchSize: 10, pollingIntervalSeconds: 1, includeMetadata: true, perJobResults: true },
+    (jobs: JobWithMetadata<QueuePayloads['deliver']>[]) =>
+      Promise.all(
+        jobs.map(async (job): Promise<JobResult> => {
+          try {
+            await deliverDeadLetterHandler(job, deps);
+            return { id: job.id, status: 'completed' };
+          } catch (error) {
+            deps.log.error({ err: error, jobId: job.id }, 'recording a dead-lettered delivery failed');
+            return { id: job.id, status: 'failed', output: { message: describeError(error) } };
+          }
+        }),
+      ),
+  );
+
+  // The relay loop sweeps every second; this schedule keeps reminders flowing should that loop ever stall.
+  await boss.work(SWEEP_REMINDERS, { pollingIntervalSeconds: 5 }, async () => {
+    await sweepDueReminders(deps.db, deps.clock);
+  });
+  await boss.schedule(SWEEP_REMINDERS, '* * * * *', null, { tz: 'UTC' });
+
+  return startRelay({
+    db: deps.db,
+    boss,
+    clock: deps.clock,
+    log: deps.log,
+    queues: ['notify', 'deliver', 'portal-invite'],
+    ...worker.relay,
+  });
 }
 
 /** Creates pg-boss's schema (used once for the test template database). */

@@ -10,6 +10,18 @@ export type WorkerLog = {
   error: (obj: object, msg?: string) => void;
 };
 
+export type DeliveryTuning = {
+  /**
+   * How long a send-ledger claim lives without being renewed. The run holding it renews it while it works, so
+   * it only runs out when that run died; another run may then take the send over.
+   */
+  claimSeconds: number;
+  /** How often a run that finds another run's live claim looks again (until the claim is released or expires). */
+  claimPollMs: number;
+};
+
+export const defaultDeliveryTuning: DeliveryTuning = { claimSeconds: 30, claimPollMs: 250 };
+
 export type WorkerDeps = {
   db: Db;
   clock: Clock;
@@ -18,6 +30,8 @@ export type WorkerDeps = {
   /** Origin links are built from (configuration, never a request's Host header). */
   publicOrigin: string;
   log: WorkerLog;
+  /** Defaults to defaultDeliveryTuning. */
+  delivery?: DeliveryTuning;
 };
 
 export type Job<Q extends QueueName> = { id: string; data: QueuePayloads[Q]; retryCount?: number };

@@ -10,4 +10,5 @@ export * from './contacts';
 export * from './windows';
 export * from './tasks';
 export * from './portal-users';
+export * from './notifications';
 export * from './wire';

@@ -15,6 +15,10 @@ export const portalUsersCases: IsolationCases = {
     kind: 'staff',
     foreignInput: ({ foreign }) => ({ id: foreign.portalUser.id, version: 1, role: 'account_admin' }),
   },
+  'portalUsers.invite': {
+    kind: 'staff',
+    foreignInput: ({ foreign }) => ({ id: foreign.portalUser.id }),
+  },
   'portalUsers.setStatus': {
     kind: 'staff',
     foreignInput: ({ foreign }) => ({ id: foreign.portalUser.id, version: 1, status: 'disabled' }),

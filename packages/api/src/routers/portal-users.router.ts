@@ -1,4 +1,5 @@
-// Procedures of the portal-users domain: give a contact portal access, list, change role, disable/enable.
+// Procedures of the portal-users domain: give a contact portal access, invite, list, change role, disable/enable.
+import { invitePortalUser } from '@portico/core/notifications-admin/invite-portal-user';
 import { createPortalUser } from '@portico/core/portal-users/create-portal-user';
 import { listPortalUsers } from '@portico/core/portal-users/list-portal-users';
 import { setPortalUserRole } from '@portico/core/portal-users/set-portal-user-role';
@@ -11,6 +12,7 @@ import {
   portalUserSetRoleInputSchema,
   portalUserSetStatusInputSchema,
 } from '@portico/validators/portal-users';
+import { portalUserInviteInputSchema } from '@portico/validators/notifications';
 import { router, staffProcedure, syncOutput } from '../trpc';
 
 export const portalUsersRouter = router({
@@ -26,6 +28,11 @@ export const portalUsersRouter = router({
     .input(portalUserSetRoleInputSchema)
     .output(syncOutput(portalUserSchema))
     .mutation(({ ctx, input }) => setPortalUserRole(ctx.core, input)),
+  /** Sends (again) a sign-in link by the contact's channels; refused within a minute of the last invite. */
+  invite: staffProcedure
+    .input(portalUserInviteInputSchema)
+    .output(syncOutput(portalUserSchema))
+    .mutation(({ ctx, input }) => invitePortalUser(ctx.core, input)),
   setStatus: staffProcedure
     .input(portalUserSetStatusInputSchema)
     .output(syncOutput(portalUserSchema))

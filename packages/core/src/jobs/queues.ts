@@ -24,11 +24,23 @@ export type QueuePayloads = {
     resendOf?: string;
     /** reminder_24h: the scheduled_reminders row that fired. */
     reminderId?: string;
+    /** A re-send from the log goes only through that entry's channel... */
+    onlyChannel?: 'sms' | 'email';
+    /** ...and only to that entry's contact. */
+    onlyContactId?: string;
   };
   /** Send one logged notification through its channel's provider (claims the ledger first). */
   deliver: { organizationId: string; logId: string };
   /** Invite (or re-invite) a portal user: a link by the contact's channels. */
-  'portal-invite': { organizationId: string; portalUserId: string; taskId?: string; requestedBy?: string };
+  'portal-invite': {
+    organizationId: string;
+    portalUserId: string;
+    taskId?: string;
+    requestedBy?: string;
+    /** A re-send of one invite's log entry: only that entry's channel, and the new entry links back to it. */
+    resendOf?: string;
+    onlyChannel?: 'sms' | 'email';
+  };
 };
 
 export type QueueName = keyof QueuePayloads;

@@ -4,6 +4,7 @@ import type { Task, TaskCreateInput } from '@portico/validators/tasks';
 import { recordAudit } from '../audit/record-audit';
 import type { CoreContext } from '../context';
 import { eq, schema, sql } from '../internal/db';
+import { notifyTaskCreated } from '../notifications/task-triggers';
 import { reserveWindow } from '../scheduling/reserve-window';
 import {
   readBookingPolicy,
@@ -86,6 +87,7 @@ export async function createTask(ctx: CoreContext, input: TaskCreateInput): Prom
         'confirmationState',
       ],
     });
+    await notifyTaskCreated(txCtx, row);
     return toTask(row);
   });
 }

@@ -4,6 +4,7 @@ import type { Task, TaskScheduleInput } from '@portico/validators/tasks';
 import type { CoreContext } from '../context';
 import { notFound } from '../errors';
 import { and, eq, schema } from '../internal/db';
+import { notifyDispatcherBooking } from '../notifications/task-triggers';
 import { reserveWindow } from '../scheduling/reserve-window';
 import { nextStatus } from './status-machine';
 import { readBookingPolicy } from './task-references';
@@ -47,6 +48,7 @@ export async function scheduleTask(ctx: CoreContext, input: TaskScheduleInput): 
       },
       { action },
     );
+    await notifyDispatcherBooking(txCtx, after);
     return toTask(after);
   });
 }

@@ -2,6 +2,7 @@
 // status machine decides whether the move is legal.
 import type { Task, TaskTransitionInput } from '@portico/validators/tasks';
 import type { CoreContext } from '../context';
+import { notifyTaskTransitioned } from '../notifications/task-triggers';
 import { nextStatus } from './status-machine';
 import { lockTask, taskFacts, toTask, writeTask } from './task-row';
 
@@ -17,6 +18,7 @@ export async function transitionTask(ctx: CoreContext, input: TaskTransitionInpu
       { status, statusReason: closesWithReason ? (input.reason ?? null) : null },
       { action: input.action },
     );
+    await notifyTaskTransitioned(txCtx, after, input.action);
     return toTask(after);
   });
 }
