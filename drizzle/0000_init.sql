@@ -406,7 +406,7 @@ CREATE UNIQUE INDEX "staff_users_email_key" ON "staff_users" USING btree (lower(
 CREATE INDEX "staff_users_organization_id_index" ON "staff_users" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "technicians_organization_id_name_index" ON "technicians" USING btree ("organization_id","name");--> statement-breakpoint
 CREATE INDEX "contacts_organization_id_customer_id_index" ON "contacts" USING btree ("organization_id","customer_id");--> statement-breakpoint
-CREATE INDEX "customers_organization_id_name_index" ON "customers" USING btree ("organization_id","name");--> statement-breakpoint
+CREATE INDEX "customers_org_lower_name_idx" ON "customers" USING btree ("organization_id",lower("name"),"id");--> statement-breakpoint
 CREATE INDEX "sites_organization_id_customer_id_index" ON "sites" USING btree ("organization_id","customer_id");--> statement-breakpoint
 CREATE INDEX "appointment_windows_organization_id_index" ON "appointment_windows" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "link_tokens_token_hash_index" ON "link_tokens" USING btree ("token_hash");--> statement-breakpoint

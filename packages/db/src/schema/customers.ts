@@ -1,4 +1,5 @@
 // Customers (accounts), their contacts and their sites (service addresses with a time zone).
+import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, rowVersion, tstz, updatedAt } from './_shared';
 import { channel, customerKind } from './enums';
@@ -21,7 +22,8 @@ export const customers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index().on(t.organizationId, t.name)],
+  // customers.list pages by (lower(name), id) within an organization
+  (t) => [index('customers_org_lower_name_idx').on(t.organizationId, sql`lower(${t.name})`, t.id)],
 );
 
 export const contacts = pgTable(

@@ -107,14 +107,22 @@ function formatAddress(site: BuildTemplateVariablesInput['site']): string {
     .join(', ');
 }
 
+// Building an Intl.DateTimeFormat per call was about a tenth of a busy worker's CPU; zones are few.
+const timeZoneValidity = new Map<string, boolean>();
+
 function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let isValid = timeZoneValidity.get(timeZone);
+  if (isValid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      isValid = true;
+    } catch {
+      isValid = false;
+    }
+    if (timeZoneValidity.size < 1000) timeZoneValidity.set(timeZone, isValid);
   }
+  return isValid;
 }
 
 function isValidDate(date: unknown): date is Date {
