@@ -5,6 +5,7 @@ import type { Db } from '@portico/db';
 import type { ChannelProviders } from '@portico/notifications';
 import { PgBoss, type Job as PgJob, type JobResult, type JobWithMetadata } from 'pg-boss';
 import { deliverHandler, describeError } from './handlers/deliver';
+import { runHousekeeping } from './housekeeping';
 import { deliverDeadLetterHandler } from './handlers/deliver-dead-letter';
 import { notifyHandler } from './handlers/notify';
 import { portalInviteHandler } from './handlers/portal-invite';
@@ -13,6 +14,7 @@ import {
   defaultRetry,
   defaultThroughput,
   DELIVER_DEAD_LETTER,
+  HOUSEKEEPING,
   queueSettings,
   retrySettings,
   SWEEP_REMINDERS,
@@ -171,6 +173,7 @@ async function registerWorkers(boss: PgBoss, worker: WorkerOptions): Promise<Rel
     await ensureQueue(name, queueSettings(name, retry, recovery));
   }
   await ensureQueue(SWEEP_REMINDERS, { retryLimit: 0, expireInSeconds: 300 });
+  await ensureQueue(HOUSEKEEPING, { retryLimit: 0, expireInSeconds: 600 });
 
   const throughput = (name: 'notify' | 'deliver' | 'portal-invite') =>
     workOptions({ ...defaultThroughput[name], ...worker.throughput?.[name] });
@@ -211,6 +214,13 @@ async function registerWorkers(boss: PgBoss, worker: WorkerOptions): Promise<Rel
     await sweepDueReminders(deps.db, deps.clock);
   });
   await boss.schedule(SWEEP_REMINDERS, '* * * * *', null, { tz: 'UTC' });
+
+  // Expired sessions, spent throttle windows and long-expired links: hourly is plenty (pg-boss runs a
+  // schedule once across all workers).
+  await boss.work(HOUSEKEEPING, { pollingIntervalSeconds: 30 }, async () => {
+    await runHousekeeping(deps.db, deps.clock);
+  });
+  await boss.schedule(HOUSEKEEPING, '17 * * * *', null, { tz: 'UTC' });
 
   return startRelay({
     db: deps.db,

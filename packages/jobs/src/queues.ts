@@ -4,6 +4,7 @@ import type { Queue, WorkOptions } from 'pg-boss';
 
 export const DELIVER_DEAD_LETTER = 'deliver-dead-letter';
 export const SWEEP_REMINDERS = 'sweep-reminders';
+export const HOUSEKEEPING = 'housekeeping';
 
 export type RetrySettings = {
   /** Retries after the first run (pg-boss retryLimit). */
