@@ -3,7 +3,10 @@
 import { createSession, portalLifetimes, staffLifetimes } from '@portico/auth';
 import { systemClock, type Clock } from '@portico/core';
 import { schema, type Db } from '@portico/db';
+import { AppError } from '@portico/core';
+import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
+import { ZodError } from 'zod';
 import { randomBytes } from 'node:crypto';
 import type { ApiContext } from './context';
 import { createCaller } from './root';
@@ -325,4 +328,32 @@ export async function snapshotOrganization(db: Db, organizationId: string): Prom
     parts.push(`${table}:${JSON.stringify(rows)}`);
   }
   return parts.join('\n');
+}
+
+/** How a refused call answered: code, message, the field it is about, and zod's messages for bad input. */
+export type Refusal = { code: string; message: string; field: string | undefined; issues: string[] };
+
+/** Awaits a call that must be refused and describes the refusal (fails the test if the call succeeds). */
+export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const cause = error.cause;
+    if (cause instanceof ZodError) {
+      return {
+        code: error.code,
+        message: error.message,
+        field: cause.issues[0]?.path.join('.'),
+        issues: cause.issues.map((i) => i.message),
+      };
+    }
+    return {
+      code: error.code,
+      message: error.message,
+      field: cause instanceof AppError ? cause.field : undefined,
+      issues: [],
+    };
+  }
+  throw new Error('expected the call to be refused');
 }

@@ -1,13 +1,16 @@
 // Contacts through the router on real PostgreSQL: reachability rules, E.164, locking, archive refusals and cascades.
 import { validateSessionToken } from '@portico/auth';
-import { AppError } from '@portico/core';
 import { schema } from '@portico/db';
 import { createTestDatabase, type TestDatabase } from '@portico/db/testing';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
-import { callerFor, createOrgFixture, createTestClock, snapshotOrganization } from '../test-support';
+import {
+  callerFor,
+  createOrgFixture,
+  createTestClock,
+  snapshotOrganization,
+  refusalOf as failure,
+} from '../test-support';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,32 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-type Failure = { code: string; message: string; field: string | undefined; issues: string[] };
-
-async function failure(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const cause = error.cause;
-    if (cause instanceof ZodError) {
-      return {
-        code: error.code,
-        message: error.message,
-        field: cause.issues[0]?.path.join('.'),
-        issues: cause.issues.map((i) => i.message),
-      };
-    }
-    return {
-      code: error.code,
-      message: error.message,
-      field: cause instanceof AppError ? cause.field : undefined,
-      issues: [],
-    };
-  }
-  throw new Error('expected the call to be refused');
-}
 
 async function setup() {
   const clock = createTestClock();
