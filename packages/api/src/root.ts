@@ -4,6 +4,8 @@ import { contactsRouter } from './routers/contacts.router';
 import { customersRouter } from './routers/customers.router';
 import { notificationsRouter } from './routers/notifications.router';
 import { organizationRouter } from './routers/organization.router';
+import { portalAccessRouter } from './routers/portal-access.router';
+import { portalRouter } from './routers/portal.router';
 import { portalUsersRouter } from './routers/portal-users.router';
 import { sitesRouter } from './routers/sites.router';
 import { staffRouter } from './routers/staff.router';
@@ -24,6 +26,8 @@ export const appRouter = router({
   tasks: tasksRouter,
   portalUsers: portalUsersRouter,
   notifications: notificationsRouter,
+  portalAccess: portalAccessRouter,
+  portal: portalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,4 +11,6 @@ export * from './windows';
 export * from './tasks';
 export * from './portal-users';
 export * from './notifications';
+export * from './portal';
+export * from './portal-labels';
 export * from './wire';

@@ -34,6 +34,30 @@ export const portalUsers = pgTable(
   (t) => [uniqueIndex().on(t.contactId), index().on(t.organizationId, t.customerId)],
 );
 
+/**
+ * A sign-in in progress in one browser: who is signing in (from a link's Continue step or a recognised
+ * "send me a new code" request), bound to that browser's pre-auth cookie by its hash. Codes are sent for it.
+ */
+export const portalLoginChallenges = pgTable(
+  'portal_login_challenges',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    portalUserId: uuid('portal_user_id')
+      .notNull()
+      .references(() => portalUsers.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the pre-auth cookie of the browser this sign-in belongs to. */
+    browserBindingHash: bytea('browser_binding_hash').notNull(),
+    /** The task the link was about, to open after sign-in. */
+    taskId: uuid('task_id'),
+    expiresAt: tstz('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.browserBindingHash), index().on(t.portalUserId)],
+);
+
 export const oneTimeCodes = pgTable(
   'one_time_codes',
   {
@@ -44,6 +68,8 @@ export const oneTimeCodes = pgTable(
     portalUserId: uuid('portal_user_id')
       .notNull()
       .references(() => portalUsers.id),
+    /** The sign-in this code was sent for. */
+    challengeId: uuid('challenge_id').references(() => portalLoginChallenges.id, { onDelete: 'cascade' }),
     codeHash: bytea('code_hash').notNull(),
     /** Hash of the pre-auth cookie of the browser that asked for the code. */
     browserBindingHash: bytea('browser_binding_hash').notNull(),
