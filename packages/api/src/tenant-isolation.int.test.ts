@@ -8,6 +8,8 @@ import { contactsCases } from './isolation-cases/contacts.cases';
 import { customersCases } from './isolation-cases/customers.cases';
 import { notificationsCases } from './isolation-cases/notifications.cases';
 import { organizationCases } from './isolation-cases/organization.cases';
+import { portalAccessCases } from './isolation-cases/portal-access.cases';
+import { portalCases } from './isolation-cases/portal.cases';
 import { portalUsersCases } from './isolation-cases/portal-users.cases';
 import { sitesCases } from './isolation-cases/sites.cases';
 import { staffCases } from './isolation-cases/staff.cases';
@@ -30,6 +32,8 @@ const cases: Record<string, IsolationCase> = {
   ...tasksCases,
   ...portalUsersCases,
   ...notificationsCases,
+  ...portalAccessCases,
+  ...portalCases,
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
