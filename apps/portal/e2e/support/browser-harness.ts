@@ -2,6 +2,14 @@
 import { findFreePort } from '@portico/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@portico/db/testing';
 import { systemClock } from '@portico/core';
+import { startJobSystem, type JobSystem } from '@portico/jobs';
+import { createChannelProviders } from '@portico/notifications';
+import {
+  startResendStandIn,
+  startSnsStandIn,
+  type ResendStandIn,
+  type SnsStandIn,
+} from '@portico/notifications/testing';
 import { buildServer } from '@portico/server/app';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +38,10 @@ export type TestServer = {
   url: string;
   app: PorticoServer;
   database: TestDatabase;
+  /** With `withJobs`: the worker and the SMS and email stand-ins the real SDK clients deliver to. */
+  jobs: JobSystem | null;
+  sms: SnsStandIn | null;
+  email: ResendStandIn | null;
   close: () => Promise<void>;
 };
 
@@ -48,26 +60,63 @@ export function requireBuild(distDir: string, buildCommand: string): string {
  * because the public origin (and with it the allowed Origin of sign-in requests) must include it.
  */
 export async function startTestServer(
-  options: { configure?: (app: PorticoServer) => Promise<void> } = {},
+  options: {
+    configure?: (app: PorticoServer) => Promise<void>;
+    /** Run the job worker in-process, sending SMS and email with the real SDKs to local stand-ins. */
+    withJobs?: boolean;
+    /** Runs on the fresh database before the server starts (seed data). */
+    prepare?: (database: TestDatabase) => Promise<void>;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
+  const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
   try {
+    await options.prepare?.(database);
     const port = await findFreePort();
-    const url = `http://127.0.0.1:${port}`;
-    const app = await buildServer({ db: database.db, jobs: null, clock: systemClock, publicOrigin: url });
+    // localhost (not 127.0.0.1) is the origin a developer opens; Chromium treats both as secure contexts
+    const url = `http://localhost:${port}`;
+    let jobs: JobSystem | null = null;
+    let sms: SnsStandIn | null = null;
+    let email: ResendStandIn | null = null;
+    if (options.withJobs) {
+      sms = await startSnsStandIn();
+      cleanups.push(() => sms!.close());
+      email = await startResendStandIn();
+      cleanups.push(() => email!.close());
+      const providers = createChannelProviders(
+        {
+          NODE_ENV: 'test',
+          SNS_REGION: 'us-east-1',
+          SNS_ENDPOINT: sms.url,
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          RESEND_API_KEY: 're_test',
+          RESEND_BASE_URL: email.url,
+          EMAIL_FROM: 'Portico <notifications@portico.test>',
+          SMS_RATE_PER_SECOND: 50,
+          EMAIL_RATE_PER_SECOND: 50,
+          PROVIDER_TIMEOUT_MS: 5000,
+        },
+        database.db,
+      );
+      jobs = await startJobSystem({
+        connectionString: database.url,
+        role: 'worker',
+        worker: { db: database.db, providers, publicOrigin: url, clock: systemClock },
+      });
+      const running = jobs;
+      cleanups.push(() => running.stop());
+    }
+    const app = await buildServer({ db: database.db, jobs, clock: systemClock, publicOrigin: url });
     await options.configure?.(app);
     await app.listen({ host: '127.0.0.1', port });
-    return {
-      url,
-      app,
-      database,
-      close: async () => {
-        await app.close();
-        await database.close();
-      },
-    };
+    cleanups.push(() => app.close());
+    return { url, app, database, jobs, sms, email, close: closeAll };
   } catch (error) {
-    await database.close();
+    await closeAll();
     throw error;
   }
 }
