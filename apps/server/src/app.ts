@@ -14,6 +14,7 @@ import Fastify, {
 } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { redactUrl } from './logger';
+import { calendarPlugin } from './plugins/calendar';
 import { installErrorHandlers } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
 import { devOutboxPlugin } from './plugins/dev-outbox';
@@ -121,6 +122,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     db: options.db,
     clock: options.clock,
     jobs: options.jobs,
+    publicOrigin: options.publicOrigin,
+  });
+
+  await app.register(calendarPlugin, {
+    db: options.db,
+    clock: options.clock,
     publicOrigin: options.publicOrigin,
   });
 

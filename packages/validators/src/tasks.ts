@@ -153,6 +153,29 @@ export const taskFieldAnswerSchema = z.object({
 });
 export type TaskFieldAnswer = z.infer<typeof taskFieldAnswerSchema>;
 
+/** tasks.answers: the task's custom fields with the customer's answers, for dispatchers. */
+export const taskAnswersInputSchema = z.object({ taskId: idSchema });
+export const taskAnswerEntrySchema = z.object({
+  fieldId: z.uuid(),
+  kind: z.enum(['toggle', 'text', 'dropdown']),
+  label: z.string(),
+  description: z.string().nullable(),
+  required: z.boolean(),
+  options: z.array(z.string()),
+  defaultValue: z.union([z.string(), z.boolean()]).nullable(),
+  /** The customer's saved answer, null when none was given (the default then applies). */
+  value: z.union([z.string(), z.boolean()]).nullable(),
+  /** Required and not satisfied yet (the customer cannot confirm until it is). */
+  isMissing: z.boolean(),
+  /** The organization no longer asks this; shown because this task answered it. */
+  retired: z.boolean(),
+  answeredAt: z.date().nullable(),
+  /** The portal user who answered, by their contact's name. */
+  answeredBy: z.object({ portalUserId: z.uuid(), name: z.string() }).nullable(),
+});
+export type TaskAnswerEntry = z.infer<typeof taskAnswerEntrySchema>;
+export const taskAnswersOutputSchema = z.array(taskAnswerEntrySchema);
+
 export const taskDetailSchema = taskSchema.extend({
   customer: z.object({ id: z.uuid(), name: z.string() }),
   site: z.object({

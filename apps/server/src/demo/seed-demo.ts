@@ -1,7 +1,10 @@
 // Owns the demo organization's lifecycle: seeding Northwind Heating & Air, the first-start emptiness check, and reset.
+// The portal's demo customer is Maria Delgado (account_admin, +1 704 555 0120, maria.delgado@example.com): her
+// Home site has a window to pick (customer_selects) and a prebooked visit waiting for her confirmation.
 import { TZDate } from '@date-fns/tz';
 import { hashPassword } from '@portico/auth';
-import type { Clock } from '@portico/core';
+import type { Clock, CoreContext } from '@portico/core';
+import { createCustomField } from '@portico/core/custom-fields/create-custom-field';
 import { schema, type Db, type Tx } from '@portico/db';
 import { eq, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
@@ -19,6 +22,9 @@ import {
   residentialServices,
   type DemoWindowName,
 } from './demo-data';
+
+/** The customer whose portal shows every step: a window to pick, a visit to confirm, questions to answer. */
+export const DEMO_PORTAL_CUSTOMER = 'Maria Delgado';
 
 export type DemoCredentials = {
   adminEmail: string;
@@ -242,6 +248,7 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
 
   type SiteRef = { id: string; customerId: string; timeZone: string; kind: 'person' | 'company' };
   const sites: SiteRef[] = [];
+  let portalDemoSite: SiteRef | null = null;
   /** Active portal user per customer: who answers fields and confirms in the portal. */
   const portalUserByCustomer = new Map<string, string>();
   for (const customer of demoCustomers) {
@@ -292,9 +299,14 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
         })),
       )
       .returning();
-    sites.push(
-      ...siteRows.map((s) => ({ id: s.id, customerId: row.id, timeZone: s.timeZone, kind: customer.kind })),
-    );
+    const siteRefs = siteRows.map((s) => ({
+      id: s.id,
+      customerId: row.id,
+      timeZone: s.timeZone,
+      kind: customer.kind,
+    }));
+    sites.push(...siteRefs);
+    if (customer.name === DEMO_PORTAL_CUSTOMER) portalDemoSite = siteRefs[0] ?? null;
     for (const [index, contact] of customer.contacts.entries()) {
       if (!contact.portal) continue;
       const isActive = contact.portal.status === 'active';
@@ -316,6 +328,8 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
     }
   }
 
+  // The questions Northwind used to ask: retired, still shown to dispatchers on the past visits that answered them.
+  const retiredAt = ago(20 * DAY_MS);
   const [petsField, accessField] = await tx
     .insert(schema.customFieldDefinitions)
     .values([
@@ -327,6 +341,7 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
         required: true,
         defaultValue: false,
         sortOrder: 1,
+        retiredAt,
       },
       {
         organizationId,
@@ -337,19 +352,46 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
         defaultValue: 'Someone will be home',
         options: ['Someone will be home', 'Key in lockbox', 'Call on arrival', 'Gate code needed'],
         sortOrder: 2,
-      },
-      {
-        organizationId,
-        kind: 'static',
-        label: 'Before your visit',
-        description:
-          'Please clear about 3 feet around your indoor and outdoor units so the technician can work safely.',
-        required: false,
-        defaultValue: null,
-        sortOrder: 3,
+        retiredAt,
       },
     ])
     .returning();
+  // The questions of the appointment page today, in page order.
+  const fieldCtx: CoreContext = {
+    db: tx,
+    clock: { now: () => now },
+    organizationId,
+    actor: { type: 'system', id: null },
+  };
+  await createCustomField(fieldCtx, {
+    kind: 'static',
+    label: 'Before your visit',
+    description:
+      'Please clear about 3 feet around your indoor and outdoor units so the technician can work safely.',
+    sortOrder: 3,
+  });
+  const adultField = await createCustomField(fieldCtx, {
+    kind: 'toggle',
+    label: 'Someone 18 or older will be home',
+    description: 'An adult needs to let the technician in and sign off the work.',
+    required: true,
+    defaultValue: false,
+    sortOrder: 4,
+  });
+  const parkingField = await createCustomField(fieldCtx, {
+    kind: 'dropdown',
+    label: 'Where should we park?',
+    options: ['Driveway', 'Street', 'Visitor parking'],
+    defaultValue: 'Driveway',
+    sortOrder: 5,
+  });
+  const gateField = await createCustomField(fieldCtx, {
+    kind: 'text',
+    label: 'Gate or door code',
+    description: 'Type “none” if there is no gate or door code.',
+    required: true,
+    sortOrder: 6,
+  });
 
   // Tasks: book each plan into a window with room, then number them in the order they were created.
   const today = calendarDay(now, demoOrganization.timeZone);
@@ -375,9 +417,7 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
   };
 
   let rotation = 0;
-  const drafts = taskPlans.map((plan) => {
-    const site = pick(sites);
-    const serviceType = pick(site.kind === 'company' ? commercialServices : residentialServices);
+  const draftOf = (plan: TaskPlan, site: SiteRef, serviceType: string) => {
     const slot = plan.day === null ? null : book(plan);
     const window = slot ? windowByName.get(slot.window)! : null;
     const start = slot && window ? localInstant(slot.date, window.startTime, site.timeZone) : null;
@@ -443,7 +483,34 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
         updatedAt: new Date(statusChangedMs),
       },
     };
+  };
+  const drafts = taskPlans.map((plan) => {
+    const site = pick(sites);
+    const serviceType = pick(site.kind === 'company' ? commercialServices : residentialServices);
+    return draftOf(plan, site, serviceType);
   });
+  // The portal demo: a window to pick, and a prebooked visit (well before its cut-off) waiting for a confirmation.
+  if (!portalDemoSite) throw new Error(`demo customer ${DEMO_PORTAL_CUSTOMER} has no site`);
+  const toPick = draftOf(
+    { status: 'unscheduled', mode: 'customer_selects', day: null },
+    portalDemoSite,
+    'Furnace tune-up',
+  );
+  toPick.values.description = 'Yearly furnace tune-up: filter, burners, flue and safety controls.';
+  const toConfirm = draftOf(
+    { status: 'scheduled', mode: 'prebooked', day: 4, window: 'Morning', technician: 0 },
+    portalDemoSite,
+    'Heat pump repair',
+  );
+  toConfirm.values.description =
+    'The upstairs rooms never reach the set temperature. Check the refrigerant and the outdoor unit.';
+  // and a finished visit, so the portal's history is not empty
+  const done = draftOf(
+    { status: 'completed', mode: 'prebooked', day: -6, window: 'Midday', technician: 1 },
+    portalDemoSite,
+    'Furnace repair',
+  );
+  drafts.push(toPick, toConfirm, done);
   drafts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const firstNumber = org.nextTaskNumber;
   const tasks = await tx
@@ -455,25 +522,28 @@ async function insertDemo(tx: Tx, now: Date, hashes: { admin: string; dispatcher
     .set({ nextTaskNumber: firstNumber + tasks.length })
     .where(eq(schema.organizations.id, organizationId));
 
-  // Answers for tasks the customer already confirmed, as the portal would have stored them.
+  // Answers for tasks the customer already confirmed, as the portal would have stored them: today's questions, and
+  // on finished visits the questions asked back then.
+  const gateCodes = ['none', '#4821', 'Lockbox 1123, side door', 'Call on arrival: 0142'];
   const answers = tasks
     .filter((task) => task.confirmationState === 'confirmed')
-    .flatMap((task) => [
-      {
+    .flatMap((task) => {
+      const answer = (fieldId: string, value: string | boolean) => ({
         organizationId,
         taskId: task.id,
-        fieldId: petsField!.id,
-        value: random() < 0.4,
+        fieldId,
+        value,
         answeredByPortalUserId: task.confirmedByPortalUserId,
-      },
-      {
-        organizationId,
-        taskId: task.id,
-        fieldId: accessField!.id,
-        value: pick(accessField!.options),
-        answeredByPortalUserId: task.confirmedByPortalUserId,
-      },
-    ]);
+      });
+      if (task.status === 'completed') {
+        return [answer(petsField!.id, random() < 0.4), answer(accessField!.id, pick(accessField!.options))];
+      }
+      return [
+        answer(adultField.id, true),
+        answer(parkingField.id, pick(parkingField.options)),
+        answer(gateField.id, pick(gateCodes)),
+      ];
+    });
   if (answers.length > 0) await tx.insert(schema.taskFieldAnswers).values(answers);
 }
 

@@ -9,4 +9,33 @@ export const portalCases: IsolationCases = {
     kind: 'customer',
     foreignInput: ({ foreign }) => ({ taskId: foreign.scheduledTask.id }),
   },
+  'portal.availability': {
+    kind: 'customer',
+    foreignInput: ({ foreign }) => ({ taskId: foreign.unscheduledTask.id }),
+  },
+  'portal.book': {
+    kind: 'customer',
+    foreignInput: ({ foreign }) => ({
+      taskId: foreign.unscheduledTask.id,
+      version: 1,
+      date: '2030-03-12',
+      windowId: foreign.morning.id,
+    }),
+  },
+  'portal.cancel': {
+    kind: 'customer',
+    foreignInput: ({ foreign }) => ({ taskId: foreign.scheduledTask.id, version: 1, reason: 'Not mine' }),
+  },
+  'portal.answer': {
+    kind: 'customer',
+    foreignInput: ({ foreign }) => ({
+      taskId: foreign.scheduledTask.id,
+      fieldId: foreign.customField.id,
+      value: true,
+    }),
+  },
+  'portal.confirm': {
+    kind: 'customer',
+    foreignInput: ({ foreign }) => ({ taskId: foreign.scheduledTask.id, version: 1 }),
+  },
 };

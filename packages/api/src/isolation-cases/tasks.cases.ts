@@ -54,4 +54,5 @@ export const tasksCases: IsolationCases = {
   },
   'tasks.get': { kind: 'staff', foreignInput: ({ foreign }) => ({ id: foreign.scheduledTask.id }) },
   'tasks.list': { kind: 'staff', scopedInput: () => ({ limit: 200 }) },
+  'tasks.answers': { kind: 'staff', foreignInput: ({ foreign }) => ({ taskId: foreign.scheduledTask.id }) },
 };

@@ -1,4 +1,6 @@
-// Procedures of tasks (work orders) for staff: create, edit, book, assign, move along the lifecycle, read, list.
+// Procedures of tasks (work orders) for staff: create, edit, book, assign, move along the lifecycle, read, list,
+// and the customer's answers to the custom fields.
+import { listTaskAnswers } from '@portico/core/custom-fields/list-task-answers';
 import { assignTask } from '@portico/core/tasks/assign-task';
 import { createTask } from '@portico/core/tasks/create-task';
 import { getTask } from '@portico/core/tasks/get-task';
@@ -7,6 +9,8 @@ import { scheduleTask } from '@portico/core/tasks/schedule-task';
 import { transitionTask } from '@portico/core/tasks/transition-task';
 import { updateTask } from '@portico/core/tasks/update-task';
 import {
+  taskAnswersInputSchema,
+  taskAnswersOutputSchema,
   taskAssignInputSchema,
   taskCreateInputSchema,
   taskDetailSchema,
@@ -49,4 +53,8 @@ export const tasksRouter = router({
     .input(taskListInputSchema)
     .output(syncOutput(taskListOutputSchema))
     .query(({ ctx, input }) => listTasks(ctx.core, input)),
+  answers: staffProcedure
+    .input(taskAnswersInputSchema)
+    .output(syncOutput(taskAnswersOutputSchema))
+    .query(({ ctx, input }) => listTaskAnswers(ctx.core, input)),
 });
