@@ -163,12 +163,16 @@ describe('seedDemo', () => {
       .select()
       .from(schema.customFieldDefinitions)
       .where(eq(schema.customFieldDefinitions.organizationId, org.id));
-    expect(fields.find((f) => f.label === 'Pets on site?')).toMatchObject({
-      kind: 'toggle',
-      required: true,
-      defaultValue: false,
-    });
-    expect(fields.find((f) => f.label === 'Access')?.options.length).toBeGreaterThan(1);
+    // the portal's questions: the live ones in order, the earlier ones retired (past visits keep their answers)
+    const live = fields.filter((f) => f.retiredAt === null).sort((a, b) => a.sortOrder - b.sortOrder);
+    expect(live.map((f) => [f.kind, f.label, f.required])).toEqual([
+      ['static', expect.any(String), false],
+      ['toggle', 'Someone 18 or older will be home', true],
+      ['dropdown', 'Where should we park?', false],
+      ['text', 'Gate or door code', true],
+    ]);
+    const parking = live.find((f) => f.kind === 'dropdown')!;
+    expect(parking.options).toContain(parking.defaultValue);
     expect(fields.some((f) => f.kind === 'static')).toBe(true);
   });
 

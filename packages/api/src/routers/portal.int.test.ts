@@ -498,7 +498,11 @@ describe('portal.book', () => {
       version: 2,
       confirmationState: 'pending',
       needsAction: 'confirm',
-      confirmation: { enabled: true, canConfirm: false, blockedReason: 'Answer “Pets on site?” to confirm.' },
+      confirmation: {
+        enabled: true,
+        canConfirm: false,
+        blockedReason: 'Turn on “Pets on site?” to confirm.',
+      },
     });
     expect(booked.timeline[0]).toEqual({ status: 'scheduled', state: 'current', at: s.clock.now() });
     expect(await outboxTypes(fx.unscheduledTask.id)).toEqual(['booking_confirmation']);
@@ -738,6 +742,26 @@ describe('portal.cancel', () => {
     const plain = await s.pat.portal.cancel({ taskId: fx.scheduledTask.id, version: 1, reason: '' });
     expect(plain).toMatchObject({ status: 'cancelled', statusReason: null });
   });
+
+  it('sends the customer to the phone once the technician is on the way, changing nothing', async () => {
+    const s = await setup();
+    const { fx } = s;
+    await setPolicy(fx, { officePhone: '+15125550100' });
+    const enRoute = await s.dispatcher.tasks.transition({
+      id: fx.scheduledTask.id,
+      version: 1,
+      action: 'en_route',
+    });
+    const before = await snapshotOrganization(t.db, fx.org.id);
+    expect(
+      await refusalOf(s.pat.portal.cancel({ taskId: fx.scheduledTask.id, version: enRoute.version })),
+    ).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message:
+        'Your technician is already on the way, so this appointment can no longer be cancelled online. Call us at (512) 555-0100.',
+    });
+    expect(await snapshotOrganization(t.db, fx.org.id)).toBe(before);
+  });
 });
 
 describe('portal.answer and portal.confirm', () => {
@@ -841,7 +865,7 @@ describe('portal.answer and portal.confirm', () => {
     const before = await snapshotOrganization(t.db, fx.org.id);
     expect(await refusalOf(s.pat.portal.confirm({ taskId, version: booked.version }))).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'Answer “Pets on site?” to confirm.',
+      message: 'Turn on “Pets on site?” to confirm.',
     });
     expect(await snapshotOrganization(t.db, fx.org.id)).toBe(before);
 

@@ -197,7 +197,7 @@ export function checkConfirmation(
   if (task.status !== 'scheduled') return shown('This appointment can no longer be confirmed.');
   if (task.confirmationState !== 'pending') return hidden('This appointment does not need a confirmation.');
   const missing = findFirstMissingField(fields);
-  if (missing) return shown(answerToConfirmReason(missing.label));
+  if (missing) return shown(answerToConfirmReason(missing.label, missing.kind));
   return { canConfirm: true, refusal: null, shownReason: null };
 }
 

@@ -26,7 +26,7 @@ export async function cancelPortalAppointment(
         ),
       );
     }
-    const closed = statusBlocksCancel(task.status);
+    const closed = statusBlocksCancel(task.status, org.officePhone);
     if (closed) throw new AppError('PRECONDITION_FAILED', closed);
     requireVersion(task, input.version);
     // the dispatcher's cancel: status machine, audit, reminder withdrawn

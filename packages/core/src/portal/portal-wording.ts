@@ -51,9 +51,16 @@ export function statusBlocksAnswers(status: TaskStatus): string | null {
   }
 }
 
-/** Why an appointment in `status` cannot be cancelled (it is already closed), or null. */
-export function statusBlocksCancel(status: TaskStatus): string | null {
+/**
+ * Why an appointment in `status` cannot be cancelled online, or null. Once the technician is on the way the
+ * office must know at once (they may be at the door), so the customer is sent to the phone instead.
+ */
+export function statusBlocksCancel(status: TaskStatus, officePhone: string | null): string | null {
   switch (status) {
+    case 'en_route':
+      return `Your technician is already on the way, so this appointment can no longer be cancelled online.${callUs(officePhone)}`;
+    case 'in_progress':
+      return `Your technician is already working on this appointment.${callUs(officePhone)}`;
     case 'completed':
       return 'This appointment is complete, so it can no longer be cancelled.';
     case 'cancelled':
@@ -76,8 +83,11 @@ export function cancelByPhoneReason(message: string, phone: string | null): stri
   return phone ? `${message} Call us at ${formatPhoneForPeople(phone)}.` : message;
 }
 
-export function answerToConfirmReason(label: string): string {
-  return `Answer “${label}” to confirm.`;
+export function answerToConfirmReason(
+  label: string,
+  kind: 'toggle' | 'text' | 'dropdown' | 'static',
+): string {
+  return kind === 'toggle' ? `Turn on “${label}” to confirm.` : `Answer “${label}” to confirm.`;
 }
 
 export const pickTimeFirstReason = 'Pick a time first.';

@@ -81,6 +81,8 @@ function NotYours({ orgSlug }: { orgSlug: string }) {
 function AppointmentView({ orgSlug, appointment }: { orgSlug: string; appointment: Appointment }) {
   const label = useLabels(orgSlug);
   const isOpen = appointment.cancel.isOpen;
+  // once the technician is on the way, cancelling is a phone call (the server refuses it online too)
+  const canOfferCancel = ['unscheduled', 'scheduled', 'confirmed'].includes(appointment.status);
   const hasFields = appointment.fields.length > 0;
   return (
     <article className="stack-lg" aria-labelledby="appointment-title">
@@ -121,7 +123,7 @@ function AppointmentView({ orgSlug, appointment }: { orgSlug: string; appointmen
 
       <DetailsSection orgSlug={orgSlug} appointment={appointment} />
 
-      {isOpen ? (
+      {canOfferCancel ? (
         <div className="cancel-row">
           <CancelAppointment appointment={appointment} label={label('appointment.cancel')} />
         </div>
