@@ -8,6 +8,21 @@ export type RequestMeta = {
   userAgent: string | null;
 };
 
+/**
+ * The portal's cookies, as far as procedures may touch them: the pre-auth cookie's value as the browser sent it,
+ * and what to set or clear on the answer. The HTTP bridge (apps/server plugins/trpc.ts) decides names and
+ * attributes (HttpOnly, Secure, SameSite=Lax, __Host-) and writes Set-Cookie after the procedure ran.
+ */
+export type PortalCookieJar = {
+  /** The pre-auth cookie (binds a sign-in in progress to this browser), null when absent. */
+  readonly preAuth: string | null;
+  /** The portal session cookie, expiring with the session's absolute lifetime. */
+  setSession: (token: string, expiresAt: Date) => void;
+  clearSession: () => void;
+  setPreAuth: (value: string, expiresAt: Date) => void;
+  clearPreAuth: () => void;
+};
+
 export type ApiContext = {
   db: Db;
   clock: Clock;
@@ -18,6 +33,7 @@ export type ApiContext = {
   request: RequestMeta;
   /** Origin Portico builds links from (configuration, never the Host header). */
   publicOrigin: string;
+  portalCookies: PortalCookieJar;
 };
 
-export type CreateContextDeps = Omit<ApiContext, 'sessionToken' | 'request'>;
+export type CreateContextDeps = Omit<ApiContext, 'sessionToken' | 'request' | 'portalCookies'>;

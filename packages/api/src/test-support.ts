@@ -8,7 +8,7 @@ import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { randomBytes } from 'node:crypto';
-import type { ApiContext } from './context';
+import type { ApiContext, PortalCookieJar } from './context';
 import { createCaller } from './root';
 
 export type TestClock = Clock & { set: (d: Date) => void; advance: (ms: number) => void };
@@ -26,21 +26,82 @@ export function createTestClock(start = new Date('2026-03-02T15:00:00Z')): TestC
   };
 }
 
-export function contextFor(db: Db, sessionToken: string | null, clock: Clock = systemClock): ApiContext {
+/**
+ * A browser's portal cookies in memory, for createCaller tests: what procedures set or cleared, and the pre-auth
+ * value later calls send back (pass the same jar to each call, as a browser keeps its cookies).
+ */
+export type TestCookieJar = PortalCookieJar & {
+  preAuth: string | null;
+  preAuthExpiresAt: Date | null;
+  session: { token: string; expiresAt: Date } | null;
+  /** Every change in order: 'setSession', 'clearSession', 'setPreAuth', 'clearPreAuth'. */
+  changes: string[];
+};
+
+export function createTestCookieJar(preAuth: string | null = null): TestCookieJar {
+  const jar: TestCookieJar = {
+    preAuth,
+    preAuthExpiresAt: null,
+    session: null,
+    changes: [],
+    setSession: (token, expiresAt) => {
+      jar.session = { token, expiresAt };
+      jar.changes.push('setSession');
+    },
+    clearSession: () => {
+      jar.session = null;
+      jar.changes.push('clearSession');
+    },
+    setPreAuth: (value, expiresAt) => {
+      jar.preAuth = value;
+      jar.preAuthExpiresAt = expiresAt;
+      jar.changes.push('setPreAuth');
+    },
+    clearPreAuth: () => {
+      jar.preAuth = null;
+      jar.preAuthExpiresAt = null;
+      jar.changes.push('clearPreAuth');
+    },
+  };
+  return jar;
+}
+
+export type ContextOptions = {
+  /** The browser's cookies (a fresh empty jar by default). */
+  cookies?: PortalCookieJar;
+  ip?: string;
+  userAgent?: string | null;
+};
+
+export function contextFor(
+  db: Db,
+  sessionToken: string | null,
+  clock: Clock = systemClock,
+  options: ContextOptions = {},
+): ApiContext {
   return {
     db,
     clock,
     boss: null,
     sessionToken,
-    request: { ip: '127.0.0.1', userAgent: 'vitest' },
+    request: {
+      ip: options.ip ?? '127.0.0.1',
+      userAgent: options.userAgent === undefined ? 'vitest' : options.userAgent,
+    },
     publicOrigin: 'http://localhost:3000',
+    portalCookies: options.cookies ?? createTestCookieJar(),
   };
 }
 
 export type Caller = ReturnType<typeof createCaller>;
 
-export function callerFor(db: Db, sessionToken: string | null, clock: Clock = systemClock): Caller {
-  return createCaller(contextFor(db, sessionToken, clock));
+export function callerFor(
+  db: Db,
+  sessionToken: string | null,
+  clock: Clock = systemClock,
+  options: ContextOptions = {},
+): Caller {
+  return createCaller(contextFor(db, sessionToken, clock, options));
 }
 
 type Org = typeof schema.organizations.$inferSelect;

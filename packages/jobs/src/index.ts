@@ -8,18 +8,22 @@ import { deliverHandler, describeError } from './handlers/deliver';
 import { runHousekeeping } from './housekeeping';
 import { deliverDeadLetterHandler } from './handlers/deliver-dead-letter';
 import { notifyHandler } from './handlers/notify';
+import { portalAccessRequestHandler } from './handlers/portal-access-request';
+import { portalCodeHandler } from './handlers/portal-code';
 import { portalInviteHandler } from './handlers/portal-invite';
 import {
   defaultCrashRecovery,
   defaultRetry,
   defaultThroughput,
   DELIVER_DEAD_LETTER,
+  handledQueues,
   HOUSEKEEPING,
   queueSettings,
   retrySettings,
   SWEEP_REMINDERS,
   workOptions,
   type CrashRecovery,
+  type HandledQueue,
   type RetrySettings,
   type Throughput,
 } from './queues';
@@ -34,9 +38,16 @@ import {
 
 export { relayOutbox, startRelay, type Relay } from './relay';
 export { defaultCrashRecovery, defaultRetry, defaultThroughput, DELIVER_DEAD_LETTER } from './queues';
-export type { CrashRecovery, RetrySettings, Throughput } from './queues';
+export type { CrashRecovery, HandledQueue, RetrySettings, Throughput } from './queues';
 export type { DeliveryTuning, JobHandler, WorkerDeps, WorkerLog } from './worker-deps';
 export { mintAccessLink, ensurePortalUser } from './portal-links';
+export {
+  deliverPortalCode,
+  portalCodeHandler,
+  renderCodeMessage,
+  type CodeSendOutcome,
+} from './handlers/portal-code';
+export { portalAccessRequestHandler } from './handlers/portal-access-request';
 export { accessLink, taskPageLink, MASKED_TOKEN } from './notification-content';
 /** Re-exported so the server composes workers without depending on the notifications package itself. */
 export { createChannelProviders } from '@portico/notifications';
@@ -59,7 +70,7 @@ export type WorkerOptions = {
   log?: WorkerLog;
   retry?: Partial<RetrySettings>;
   recovery?: Partial<CrashRecovery>;
-  throughput?: Partial<Record<'notify' | 'deliver' | 'portal-invite', Partial<Throughput>>>;
+  throughput?: Partial<Record<HandledQueue, Partial<Throughput>>>;
   delivery?: Partial<DeliveryTuning>;
   /** The outbox relay loop (every ~250 ms; also sweeps due reminders every second). */
   relay?: { intervalMs?: number; sweepIntervalMs?: number; batchSize?: number };
@@ -169,13 +180,11 @@ async function registerWorkers(boss: PgBoss, worker: WorkerOptions): Promise<Rel
   };
   // the dead-letter queue first: the deliver queue names it
   await ensureQueue(DELIVER_DEAD_LETTER, { retryLimit: retry.limit, ...retrySettings(retry) });
-  for (const name of ['notify', 'deliver', 'portal-invite'] as const) {
-    await ensureQueue(name, queueSettings(name, retry, recovery));
-  }
+  for (const name of handledQueues) await ensureQueue(name, queueSettings(name, retry, recovery));
   await ensureQueue(SWEEP_REMINDERS, { retryLimit: 0, expireInSeconds: 300 });
   await ensureQueue(HOUSEKEEPING, { retryLimit: 0, expireInSeconds: 600 });
 
-  const throughput = (name: 'notify' | 'deliver' | 'portal-invite') =>
+  const throughput = (name: HandledQueue) =>
     workOptions({ ...defaultThroughput[name], ...worker.throughput?.[name] });
   await boss.work(
     'notify',
@@ -191,6 +200,16 @@ async function registerWorkers(boss: PgBoss, worker: WorkerOptions): Promise<Rel
     'portal-invite',
     { ...throughput('portal-invite'), perJobResults: true },
     perJob('portal-invite', portalInviteHandler, deps),
+  );
+  await boss.work(
+    'portal-code',
+    { ...throughput('portal-code'), perJobResults: true },
+    perJob('portal-code', portalCodeHandler, deps),
+  );
+  await boss.work(
+    'portal-access-request',
+    { ...throughput('portal-access-request'), perJobResults: true },
+    perJob('portal-access-request', portalAccessRequestHandler, deps),
   );
   await boss.work(
     DELIVER_DEAD_LETTER,
@@ -227,7 +246,7 @@ async function registerWorkers(boss: PgBoss, worker: WorkerOptions): Promise<Rel
     boss,
     clock: deps.clock,
     log: deps.log,
-    queues: ['notify', 'deliver', 'portal-invite'],
+    queues: handledQueues,
     ...worker.relay,
   });
 }

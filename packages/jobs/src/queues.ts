@@ -50,17 +50,40 @@ export function retrySettings(retry: RetrySettings): Omit<Queue, 'name'> {
   };
 }
 
+/** The queues whose handlers run in every worker (each has retry, recovery and throughput settings). */
+export const handledQueues = [
+  'notify',
+  'deliver',
+  'portal-invite',
+  'portal-code',
+  'portal-access-request',
+] as const;
+export type HandledQueue = (typeof handledQueues)[number];
+
+/** Sign-in messages are worth sending only while a person waits for them (a code lives 5 minutes). */
+const SIGN_IN_QUEUES: readonly HandledQueue[] = ['portal-code', 'portal-access-request'];
+const SIGN_IN_RETRY_LIMIT = 3;
+const SIGN_IN_EXPIRE_SECONDS = 120;
+
 export function queueSettings(
-  name: 'notify' | 'deliver' | 'portal-invite',
+  name: HandledQueue,
   retry: RetrySettings,
   recovery: CrashRecovery,
 ): Omit<Queue, 'name'> {
+  const isSignIn = SIGN_IN_QUEUES.includes(name);
   return {
     policy: 'standard',
-    retryLimit: name === 'notify' ? Math.max(retry.limit, 8) : retry.limit,
+    retryLimit:
+      name === 'notify'
+        ? Math.max(retry.limit, 8)
+        : isSignIn
+          ? Math.min(retry.limit, SIGN_IN_RETRY_LIMIT)
+          : retry.limit,
     ...retrySettings(retry),
     heartbeatSeconds: recovery.heartbeatSeconds,
-    expireInSeconds: recovery.expireInSeconds,
+    expireInSeconds: isSignIn
+      ? Math.min(recovery.expireInSeconds, SIGN_IN_EXPIRE_SECONDS)
+      : recovery.expireInSeconds,
     ...(name === 'deliver' ? { deadLetter: DELIVER_DEAD_LETTER } : {}),
   };
 }
@@ -75,10 +98,13 @@ export type Throughput = { batchSize: number; localConcurrency: number; pollingI
  * provider and the database, so one process keeps up to 4 × 50 in flight; the providers' rate limiters, not
  * the queue, then decide the send rate. A notify job writes a fan-out in one transaction, so fewer run at once.
  */
-export const defaultThroughput: Record<'notify' | 'deliver' | 'portal-invite', Throughput> = {
+export const defaultThroughput: Record<HandledQueue, Throughput> = {
   notify: { batchSize: 25, localConcurrency: 2, pollingIntervalSeconds: 0.5 },
   deliver: { batchSize: 50, localConcurrency: 4, pollingIntervalSeconds: 0.5 },
   'portal-invite': { batchSize: 10, localConcurrency: 1, pollingIntervalSeconds: 0.5 },
+  // a person is waiting on the sign-in page: small batches, polled as often as pg-boss allows
+  'portal-code': { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 0.5 },
+  'portal-access-request': { batchSize: 10, localConcurrency: 1, pollingIntervalSeconds: 0.5 },
 };
 
 export function workOptions(throughput: Throughput): WorkOptions {

@@ -1,4 +1,5 @@
-// Owns serving the one tRPC router at /trpc: the per-request context and logging of server-side failures.
+// Owns serving the one tRPC router at /trpc: the per-request context (with the portal's cookie jar), writing the
+// cookies procedures set, and logging of server-side failures.
 //
 // A small bridge instead of @trpc/server's fastify adapter, with tRPC's own resolveResponse doing all the
 // protocol work (batching, methods, errors). The stock adapter also wires an AbortController and socket
@@ -10,8 +11,14 @@ import type { Clock } from '@portico/core';
 import type { Db } from '@portico/db';
 import type { JobSystem } from '@portico/jobs';
 import { resolveResponse } from '@trpc/server/http';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { readSessionToken, sessionCookieName } from '../session-cookie';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  portalCookieNames,
+  portalCookieOptions,
+  readCookie,
+  readSessionToken,
+  type PortalCookieNames,
+} from '../session-cookie';
 
 export type TrpcPluginOptions = {
   db: Db;
@@ -35,13 +42,43 @@ function toFetchRequest(req: FastifyRequest): Request {
   });
 }
 
+/** A cookie a procedure set (value + expiry) or cleared (null), written once the procedure has answered. */
+type CookieChange = { value: string; expiresAt: Date } | null;
+
+/**
+ * The request's portal cookies for the context: the pre-auth value as sent, and the changes procedures ask for
+ * (the last one per cookie wins, e.g. in a batch).
+ */
+function createCookieJar(req: FastifyRequest, names: PortalCookieNames) {
+  const changes = new Map<string, CookieChange>();
+  const jar: ApiContext['portalCookies'] = {
+    preAuth: readCookie(req, names.preAuth),
+    setSession: (token, expiresAt) => changes.set(names.session, { value: token, expiresAt }),
+    clearSession: () => changes.set(names.session, null),
+    setPreAuth: (value, expiresAt) => changes.set(names.preAuth, { value, expiresAt }),
+    clearPreAuth: () => changes.set(names.preAuth, null),
+  };
+  const write = (reply: FastifyReply, now: Date) => {
+    for (const [name, change] of changes) {
+      void reply.setCookie(
+        name,
+        change?.value ?? '',
+        portalCookieOptions(names.secure, change?.expiresAt ?? null, now),
+      );
+    }
+  };
+  return { jar, write };
+}
+
 export const trpcPlugin: FastifyPluginAsync<TrpcPluginOptions> = async (app, options) => {
-  const cookieName = sessionCookieName(options.publicOrigin);
+  const cookieNames = portalCookieNames(options.publicOrigin);
+  const cookieName = cookieNames.session;
   // tRPC parses JSON itself (and answers malformed JSON with its typed PARSE_ERROR)
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.all<{ Params: { path: string } }>('/trpc/:path', async (req, reply) => {
+    const cookies = createCookieJar(req, cookieNames);
     const response = await resolveResponse({
       router: appRouter,
       req: toFetchRequest(req),
@@ -55,6 +92,7 @@ export const trpcPlugin: FastifyPluginAsync<TrpcPluginOptions> = async (app, opt
           sessionToken: readSessionToken(req, cookieName),
           request: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
           publicOrigin: options.publicOrigin,
+          portalCookies: cookies.jar,
         }),
       // 4xx answers are the caller's business and already typed; only our own failures are worth a log line.
       onError: ({ error, path }) => {
@@ -66,6 +104,7 @@ export const trpcPlugin: FastifyPluginAsync<TrpcPluginOptions> = async (app, opt
     response.headers.forEach((value, name) => {
       void reply.header(name, value);
     });
+    cookies.write(reply, options.clock.now());
     return reply.send(await response.text());
   });
 };

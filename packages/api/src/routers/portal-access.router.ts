@@ -1,5 +1,15 @@
 // Procedures of portal access (public): the organization's branding, invite/login links, one-time codes,
-// "send me a new code or link", and portal sign-out. Cookies are set through ctx (see context.ts).
+// "send me a new code or link", and portal sign-out. Cookies are set through ctx.portalCookies (see context.ts);
+// the rules live in @portico/auth (portal-*.ts).
+import {
+  continueWithLink,
+  findPortalOrganization,
+  inspectPortalLink,
+  requestPortalAccess,
+  sendPortalCode,
+  signOutPortal,
+  verifyPortalCode,
+} from '@portico/auth';
 import {
   continueWithLinkOutputSchema,
   linkInputSchema,
@@ -14,35 +24,90 @@ import {
   verifyCodeInputSchema,
   verifyCodeOutputSchema,
 } from '@portico/validators/portal';
-import { TRPCError } from '@trpc/server';
+import { mergePortalLabels } from '@portico/validators/portal-labels';
 import { publicProcedure, router, syncOutput } from '../trpc';
-
-// PLACEHOLDER bodies: replaced by the portal-access implementation in this same change.
-const todo = (): never => {
-  throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'Not built yet.' });
-};
 
 export const portalAccessRouter = router({
   organization: publicProcedure
     .input(portalOrganizationInputSchema)
     .output(syncOutput(portalOrganizationSchema))
-    .query(todo),
-  inspectLink: publicProcedure.input(linkInputSchema).output(syncOutput(linkInspectionSchema)).query(todo),
+    .query(async ({ ctx, input }) => {
+      const org = await findPortalOrganization(ctx.db, input.orgSlug);
+      return {
+        slug: org.slug,
+        name: org.name,
+        // Logos are served once file storage lands; until then the portal shows the name.
+        logoUrl: null,
+        primaryColor: org.primaryColor,
+        accentColor: org.accentColor,
+        labels: mergePortalLabels(org.labels),
+        loginMode: org.loginMode,
+        officePhone: org.officePhone,
+      };
+    }),
+
+  /** Reading a link burns nothing (mail scanners pre-open links). */
+  inspectLink: publicProcedure
+    .input(linkInputSchema)
+    .output(syncOutput(linkInspectionSchema))
+    .query(({ ctx, input }) => inspectPortalLink(ctx, input)),
+
   continueWithLink: publicProcedure
     .input(linkInputSchema)
     .output(syncOutput(continueWithLinkOutputSchema))
-    .mutation(todo),
+    .mutation(async ({ ctx, input }) => {
+      const result = await continueWithLink(ctx, {
+        ...input,
+        preAuth: ctx.portalCookies.preAuth,
+        request: ctx.request,
+      });
+      if (result.next === 'signedIn') {
+        ctx.portalCookies.setSession(result.session.token, result.session.absoluteExpiresAt);
+        return { next: result.next, taskId: result.taskId };
+      }
+      ctx.portalCookies.setPreAuth(result.preAuth.value, result.preAuth.expiresAt);
+      return { next: result.next, channels: result.channels };
+    }),
+
   sendCode: publicProcedure
     .input(sendCodeInputSchema)
     .output(syncOutput(sendCodeOutputSchema))
-    .mutation(todo),
+    .mutation(({ ctx, input }) =>
+      sendPortalCode(ctx, { ...input, preAuth: ctx.portalCookies.preAuth, ip: ctx.request.ip }),
+    ),
+
   verifyCode: publicProcedure
     .input(verifyCodeInputSchema)
     .output(syncOutput(verifyCodeOutputSchema))
-    .mutation(todo),
+    .mutation(async ({ ctx, input }) => {
+      const result = await verifyPortalCode(ctx, {
+        ...input,
+        preAuth: ctx.portalCookies.preAuth,
+        request: ctx.request,
+      });
+      ctx.portalCookies.setSession(result.session.token, result.session.absoluteExpiresAt);
+      ctx.portalCookies.clearPreAuth();
+      return { taskId: result.taskId };
+    }),
+
+  /** The same answer, after the same work, whether or not the contact is on file. */
   requestAccess: publicProcedure
     .input(requestAccessInputSchema)
     .output(syncOutput(requestAccessOutputSchema))
-    .mutation(todo),
-  signOut: publicProcedure.output(syncOutput(portalSignOutOutputSchema)).mutation(todo),
+    .mutation(async ({ ctx, input }) => {
+      const result = await requestPortalAccess(ctx, {
+        ...input,
+        preAuth: ctx.portalCookies.preAuth,
+        ip: ctx.request.ip,
+      });
+      ctx.portalCookies.setPreAuth(result.preAuth.value, result.preAuth.expiresAt);
+      return { next: result.next };
+    }),
+
+  /** Always succeeds: signing out of a session that already ended is not an error. */
+  signOut: publicProcedure.output(syncOutput(portalSignOutOutputSchema)).mutation(async ({ ctx }) => {
+    await signOutPortal(ctx.db, ctx.sessionToken, ctx.clock.now());
+    ctx.portalCookies.clearSession();
+    return { ok: true as const };
+  }),
 });
