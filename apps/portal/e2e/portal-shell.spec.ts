@@ -40,12 +40,14 @@ describe('portal shell', () => {
     expect(browser.problems).toEqual([]);
   });
 
-  it("shows the same placeholder on an organization's address", async () => {
+  it('answers the address of an organization that does not exist with the not-found page', async () => {
     const { page } = browser;
     const response = await page.goto(`${server.url}/p/acme-hvac`);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(PLACEHOLDER);
-    expect(browser.problems).toEqual([]);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    // the refused organization lookup is the only problem logged
+    expect(browser.problems.every((p) => p.includes('404'))).toBe(true);
+    browser.problems.length = 0;
   });
 
   it('answers an unknown address with the not-found page, which leads back to the start', async () => {

@@ -15,25 +15,26 @@ export function CancelAppointment({ appointment, label }: { appointment: Appoint
   const reasonId = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const cancel = useMutation(
-    trpc.portal.cancel.mutationOptions({
-      onSuccess: async (updated) => {
-        dialogRef.current?.close();
-        await cache.replace(updated);
-      },
-      onError: (err) => {
-        const info = describeClientError(err);
-        setError(info.message);
-        if (info.code === 'CONFLICT') void cache.refetch();
-      },
-    }),
-  );
+  const cancel = useMutation(trpc.portal.cancel.mutationOptions());
   const { mode, message, phone } = appointment.cancel;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    cancel.mutate({ taskId: appointment.id, version: appointment.version, reason });
+    cancel.mutate(
+      { taskId: appointment.id, version: appointment.version, reason },
+      {
+        onSuccess: (updated) => {
+          dialogRef.current?.close();
+          void cache.replace(updated);
+        },
+        onError: (err) => {
+          const info = describeClientError(err);
+          setError(info.message);
+          if (info.code === 'CONFLICT') void cache.refetch();
+        },
+      },
+    );
   };
 
   return (

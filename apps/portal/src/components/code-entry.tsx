@@ -31,16 +31,7 @@ export function CodeEntry({
   const [error, setError] = useState<string | null>(null);
   const secondsLeft = useSecondsUntil(resendAfter);
 
-  const verify = useMutation(
-    trpc.portalAccess.verifyCode.mutationOptions({
-      onSuccess: (result) => onVerified(result.taskId),
-      onError: (err) => {
-        setError(describeClientError(err).message);
-        setCode('');
-        inputRef.current?.focus();
-      },
-    }),
-  );
+  const verify = useMutation(trpc.portalAccess.verifyCode.mutationOptions());
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -55,7 +46,17 @@ export function CodeEntry({
       return;
     }
     setError(null);
-    verify.mutate({ orgSlug, code: digits });
+    verify.mutate(
+      { orgSlug, code: digits },
+      {
+        onSuccess: (result) => onVerified(result.taskId),
+        onError: (err) => {
+          setError(describeClientError(err).message);
+          setCode('');
+          inputRef.current?.focus();
+        },
+      },
+    );
   };
 
   return (
@@ -110,19 +111,16 @@ export function CodeEntry({
 
 /** Whole seconds until `instant` (0 once it has passed), ticking once a second. */
 export function useSecondsUntil(instant: Date | null): number {
-  const compute = () => (instant ? Math.max(0, Math.ceil((instant.getTime() - Date.now()) / 1000)) : 0);
-  const [seconds, setSeconds] = useState(compute);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    setSeconds(compute());
     if (!instant) return;
-    const timer = setInterval(() => {
-      const next = compute();
-      setSeconds(next);
-      if (next === 0) clearInterval(timer);
-    }, 1000);
-    return () => clearInterval(timer);
-    // compute reads only `instant`
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [instant]);
-  return seconds;
+  return instant ? Math.max(0, Math.ceil((instant.getTime() - now) / 1000)) : 0;
 }

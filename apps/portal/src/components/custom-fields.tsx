@@ -35,32 +35,37 @@ function CustomField({ taskId, field, isEditable }: { taskId: string; field: Fie
   const lastSaved = useRef<Value>(field.answer);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const answer = useMutation(
-    trpc.portal.answer.mutationOptions({
-      onMutate: () => setSave({ kind: 'saving' }),
-      onSuccess: (result) => {
-        lastSaved.current = result.field.answer;
-        setSave({ kind: 'saved' });
-        cache.patch((current) => ({
-          ...current,
-          fields: current.fields.map((f) => (f.id === result.field.id ? result.field : f)),
-          confirmation: {
-            ...current.confirmation,
-            canConfirm: result.canConfirm,
-            blockedReason: result.blockedReason,
-          },
-        }));
+  const answer = useMutation(trpc.portal.answer.mutationOptions());
+
+  const send = (value: Value) => {
+    setSave({ kind: 'saving' });
+    answer.mutate(
+      { taskId, fieldId: field.id, value },
+      {
+        onSuccess: (result) => {
+          lastSaved.current = result.field.answer;
+          setSave({ kind: 'saved' });
+          cache.patch((current) => ({
+            ...current,
+            fields: current.fields.map((f) => (f.id === result.field.id ? result.field : f)),
+            confirmation: {
+              ...current.confirmation,
+              canConfirm: result.canConfirm,
+              blockedReason: result.blockedReason,
+            },
+          }));
+        },
+        onError: (error) => setSave({ kind: 'failed', message: describeClientError(error).message }),
       },
-      onError: (error) => setSave({ kind: 'failed', message: describeClientError(error).message }),
-    }),
-  );
+    );
+  };
 
   const saveNow = (next: Value) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const normalized = typeof next === 'string' && next.trim() === '' ? null : next;
     if (normalized === lastSaved.current) return;
-    answer.mutate({ taskId, fieldId: field.id, value: normalized });
+    send(normalized);
   };
 
   // a pending text save is flushed when the field goes away (navigating off the page keeps the answer)
@@ -71,7 +76,7 @@ function CustomField({ taskId, field, isEditable }: { taskId: string; field: Fie
         clearTimeout(timer.current);
         const next = pending.current;
         const normalized = typeof next === 'string' && next.trim() === '' ? null : next;
-        if (normalized !== lastSaved.current) answer.mutate({ taskId, fieldId: field.id, value: normalized });
+        if (normalized !== lastSaved.current) send(normalized);
       }
     },
     // run on unmount only

@@ -7,7 +7,7 @@ import { useAppointmentCache, type Appointment } from '../lib/appointment-cache'
 import { formatLocalDate, formatWindow, isOtherZone, zoneName } from '../lib/format';
 import { FormError } from './form-message';
 
-const DAYS_PER_PAGE = 14;
+const DAYS_PER_PAGE = 7;
 
 function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -96,7 +96,7 @@ export function WindowPicker({
         </p>
       ) : null}
       {openDays.length === 0 ? (
-        <p className="muted">No open times in these two weeks.</p>
+        <p className="muted">No open times this week. Try later dates.</p>
       ) : (
         openDays.map((day) => (
           <fieldset key={day.date} className="picker-day">

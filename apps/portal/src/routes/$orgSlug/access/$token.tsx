@@ -99,8 +99,8 @@ function ContinueFlow({
 
   const continueWithLink = useMutation(
     trpc.portalAccess.continueWithLink.mutationOptions({
-      onSuccess: async (result) => {
-        if (result.next === 'signedIn') await afterSignIn(result.taskId);
+      onSuccess: (result) => {
+        if (result.next === 'signedIn') afterSignIn(result.taskId);
         else setChannels(result.channels);
       },
       onError: (error) => setFailure(describeClientError(error).message),
@@ -160,7 +160,7 @@ function SendCode({
 }: {
   orgSlug: string;
   channels: Channel[];
-  onVerified: (taskId: string | null) => Promise<void>;
+  onVerified: (taskId: string | null) => void;
 }) {
   const trpc = useTRPC();
   const groupId = useId();
@@ -201,7 +201,7 @@ function SendCode({
           setError(null);
           send(setError);
         }}
-        onVerified={(taskId) => void onVerified(taskId)}
+        onVerified={onVerified}
       />
     );
   }

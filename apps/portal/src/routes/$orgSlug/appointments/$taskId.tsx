@@ -239,15 +239,14 @@ function WhenSection({ orgSlug, appointment }: { orgSlug: string; appointment: A
       ) : null}
 
       {!booking.canBook && booking.blockedReason && appointment.cancel.isOpen ? (
-        <p className="muted blocked-reason">
-          {booking.blockedReason}
+        <div className="blocked-reason">
+          <p className="muted">{booking.blockedReason}</p>
           {appointment.officePhone ? (
-            <>
-              {' '}
-              <a href={telHref(appointment.officePhone)}>{appointment.officePhone}</a>
-            </>
+            <a className="button button-secondary" href={telHref(appointment.officePhone)}>
+              {label('office.call')}
+            </a>
           ) : null}
-        </p>
+        </div>
       ) : null}
     </section>
   );
