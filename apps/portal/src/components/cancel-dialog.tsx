@@ -4,7 +4,7 @@ import { describeClientError, useTRPC } from '@portico/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useAppointmentCache, type Appointment } from '../lib/appointment-cache';
-import { telHref } from '../lib/format';
+import { formatPhone, telHref } from '../lib/format';
 import { FormError } from './form-message';
 
 export function CancelAppointment({ appointment, label }: { appointment: Appointment; label: string }) {
@@ -53,7 +53,7 @@ export function CancelAppointment({ appointment, label }: { appointment: Appoint
             <p>{message ?? 'To cancel this appointment, please call us.'}</p>
             {phone ? (
               <a className="button button-block" href={telHref(phone)}>
-                Call {phone}
+                Call {formatPhone(phone)}
               </a>
             ) : null}
             <button

@@ -63,6 +63,15 @@ export const statusWords: Record<string, string> = {
   failed: 'Could not be completed',
 };
 
+/**
+ * How people read a phone number: North American E.164 numbers as "(512) 555-0100", anything else as the
+ * office wrote it (a full formatting library would cost more JavaScript than the whole page).
+ */
+export function formatPhone(phone: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone.trim());
+  return nanp ? `(${nanp[1]}) ${nanp[2]}-${nanp[3]}` : phone;
+}
+
 /** `tel:` needs digits and a leading +; people read the number as the office wrote it. */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;

@@ -6,7 +6,7 @@ import { useLayoutEffect } from 'react';
 import { NotFound } from '../components/route-states';
 import { BrandMark, Shell } from '../components/shell';
 import { applyBranding } from '../lib/branding';
-import { telHref } from '../lib/format';
+import { formatPhone, telHref } from '../lib/format';
 import { useOrganization, useSession } from '../lib/portal-data';
 
 // Organization slugs are lower-case words joined by hyphens; anything else cannot be a portal address.
@@ -64,7 +64,7 @@ function OrganizationLayout() {
           {organization.officePhone ? (
             <>
               {' · '}
-              <a href={telHref(organization.officePhone)}>{organization.officePhone}</a>
+              <a href={telHref(organization.officePhone)}>{formatPhone(organization.officePhone)}</a>
             </>
           ) : null}
         </p>

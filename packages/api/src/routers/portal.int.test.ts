@@ -281,16 +281,37 @@ describe('portal.appointments', () => {
       appointmentStart: new Date('2026-02-01T14:00:00Z'),
       appointmentEnd: new Date('2026-02-01T18:00:00Z'),
     });
+    // yesterday's visit the office has not closed yet is behind the customer; a technician at work is not
+    const leftOpenYesterday = await addTask(s, {
+      status: 'confirmed',
+      appointmentDate: '2026-03-01',
+      windowId: fx.morning.id,
+      appointmentStart: new Date('2026-03-01T14:00:00Z'),
+      appointmentEnd: new Date('2026-03-01T18:00:00Z'),
+    });
+    const runningLate = await addTask(s, {
+      status: 'in_progress',
+      appointmentDate: '2026-03-02',
+      windowId: fx.morning.id,
+      appointmentStart: new Date('2026-03-02T14:00:00Z'),
+      appointmentEnd: new Date('2026-03-02T14:30:00Z'),
+    });
     const list = await s.pat.portal.appointments();
     expect(list.upcoming.map((a) => a.id)).toEqual([
+      runningLate.id,
       soon.id,
       fx.scheduledTask.id,
       fx.unscheduledTask.id,
       prebookedWaiting.id,
     ]);
-    expect(list.past.map((a) => a.id)).toEqual([cancelledRecently.id, failed.id, doneLongAgo.id]);
+    expect(list.past.map((a) => a.id)).toEqual([
+      leftOpenYesterday.id,
+      cancelledRecently.id,
+      failed.id,
+      doneLongAgo.id,
+    ]);
 
-    const [first, second, third, fourth] = list.upcoming;
+    const [, first, second, third, fourth] = list.upcoming;
     expect(first).toMatchObject({
       number: soon.number,
       status: 'scheduled',
