@@ -29,6 +29,8 @@ const JS_BUDGET_GZIP_BYTES = 150 * 1024;
 let server: TestServer;
 let fx: OrgFixture;
 let fields: { gateCode: string; adult: string; parking: string };
+/** The first invite's link, used up once the person continued with it. */
+let firstInviteLink: string;
 
 beforeAll(async () => {
   requireBuild(path.join(repoRoot, 'apps/portal/dist'), 'pnpm --filter @portico/portal build');
@@ -186,6 +188,7 @@ describe('customer portal on a phone', () => {
 
   it('opens the invite link without using it up, and asks the person to continue', async () => {
     const link = await inviteByStaff(fx.unscheduledTask.id);
+    firstInviteLink = link;
     expect(link.startsWith(`${server.url}/p/${fx.org.slug}/access/`)).toBe(true);
     const response = await page.goto(link);
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
@@ -198,6 +201,7 @@ describe('customer portal on a phone', () => {
       .where(eq(schema.linkTokens.portalUserId, fx.portalUser.id));
     expect(tokens.every((t) => t.consumedAt === null)).toBe(true);
     expect(await horizontalOverflow(page)).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'portal-01-invite-continue');
   });
 
@@ -211,6 +215,7 @@ describe('customer portal on a phone', () => {
     await page.getByRole('button', { name: 'Send code' }).click();
     await expect.poll(() => headingText(page)).toBe('Enter your code');
     const code = codeIn(await nextSms(fx.primaryContact.phone!, before));
+    expect(await accessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'portal-03-enter-code');
     await signInWithCode(page, code);
     await expect.poll(() => headingText(page), { timeout: 10_000 }).toBe('Boiler service');
@@ -433,6 +438,10 @@ describe('customer portal on a phone', () => {
     await page.goto(`${server.url}/p/${fx.org.slug}/appointments/${fx.scheduledTask.id}`);
     await expect.poll(() => page.getByText('Your session has ended.').isVisible()).toBe(true);
     expect(await page.getByText('AC repair').count()).toBe(0);
+    // the invite link was used up by its Continue step: it now offers a new code instead
+    await page.goto(firstInviteLink);
+    await expect.poll(() => headingText(page)).toBe('This link has already been used');
+    expect(await page.getByLabel('Mobile number or email').isVisible()).toBe(true);
     // the only logged problem is the refused request of the signed-out visit
     expect(browser.problems.every((p) => p.includes('401'))).toBe(true);
   });
