@@ -107,8 +107,9 @@ describe('desktop sign-in', () => {
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const heading = page.getByRole('heading', { level: 1 });
-    await expect.poll(() => heading.textContent()).toBe('Signed in as Dana Dispatcher — Acme Heating & Air');
+    await expect.poll(() => page.locator('.top-bar').textContent()).toContain('Acme Heating & Air');
+    expect(await page.locator('.top-bar-name').textContent()).toBe('Dana Dispatcher');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tasks');
     expect(await liveSessionCount()).toBe(1);
     expect(await storedToken()).toMatch(/^[a-z2-7]+\.[a-z2-7]+$/);
     await saveScreenshot(page, 'desktop-signed-in');
@@ -118,9 +119,8 @@ describe('desktop sign-in', () => {
   it('keeps the session across a reload (the stored token is checked with auth.me)', async () => {
     const { page } = browser;
     await page.reload();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('Signed in as Dana Dispatcher — Acme Heating & Air');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tasks');
+    expect(await page.locator('.top-bar-name').textContent()).toBe('Dana Dispatcher');
     expect(browser.problems).toEqual([]);
   });
 
@@ -136,9 +136,8 @@ describe('desktop sign-in', () => {
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('Signed in as Dana Dispatcher — Acme Heating & Air');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tasks');
+    expect(await page.locator('.top-bar-name').textContent()).toBe('Dana Dispatcher');
     expect(await liveSessionCount()).toBe(1);
     // auth.me's 401 for the revoked token is logged by Chromium; nothing else may be.
     expect(browser.problems.filter((p) => !p.includes('status of 401'))).toEqual([]);

@@ -1,7 +1,10 @@
 // The one router: every procedure Portico serves, by domain. AppRouter is the whole contract.
+import { activityRouter } from './routers/activity.router';
 import { authRouter } from './routers/auth.router';
 import { contactsRouter } from './routers/contacts.router';
 import { customersRouter } from './routers/customers.router';
+import { dispatchRouter } from './routers/dispatch.router';
+import { liveRouter } from './routers/live.router';
 import { notificationsRouter } from './routers/notifications.router';
 import { organizationRouter } from './routers/organization.router';
 import { portalAccessRouter } from './routers/portal-access.router';
@@ -28,6 +31,9 @@ export const appRouter = router({
   notifications: notificationsRouter,
   portalAccess: portalAccessRouter,
   portal: portalRouter,
+  activity: activityRouter,
+  dispatch: dispatchRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

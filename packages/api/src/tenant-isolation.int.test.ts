@@ -3,9 +3,12 @@
 import { createTestDatabase, type TestDatabase } from '@portico/db/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityCases } from './isolation-cases/activity.cases';
 import { authCases } from './isolation-cases/auth.cases';
 import { contactsCases } from './isolation-cases/contacts.cases';
 import { customersCases } from './isolation-cases/customers.cases';
+import { dispatchCases } from './isolation-cases/dispatch.cases';
+import { liveCases } from './isolation-cases/live.cases';
 import { notificationsCases } from './isolation-cases/notifications.cases';
 import { organizationCases } from './isolation-cases/organization.cases';
 import { portalAccessCases } from './isolation-cases/portal-access.cases';
@@ -34,6 +37,9 @@ const cases: Record<string, IsolationCase> = {
   ...notificationsCases,
   ...portalAccessCases,
   ...portalCases,
+  ...activityCases,
+  ...dispatchCases,
+  ...liveCases,
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

@@ -13,6 +13,21 @@ const bridge: DesktopBridge = {
   clearToken: async () => {
     await ipcRenderer.invoke(ipcChannels.clearToken);
   },
+  setServerUrl: async (url) => {
+    await ipcRenderer.invoke(ipcChannels.setServerUrl, url);
+  },
+  notify: async (input) => {
+    await ipcRenderer.invoke(ipcChannels.notify, input);
+  },
+  onOpenTask: (listener) => {
+    const handler = (_event: unknown, taskId: unknown) => {
+      if (typeof taskId === 'string') listener(taskId);
+    };
+    ipcRenderer.on(ipcChannels.openTask, handler);
+    return () => {
+      ipcRenderer.removeListener(ipcChannels.openTask, handler);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('desktop', bridge);

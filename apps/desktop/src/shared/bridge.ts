@@ -5,4 +5,10 @@ export type DesktopBridge = {
   getToken: () => Promise<string | null>;
   setToken: (token: string) => Promise<void>;
   clearToken: () => Promise<void>;
+  /** Points the app at another server (the settings screen); main validates and remembers it. */
+  setServerUrl: (url: string) => Promise<void>;
+  /** A native notification; clicking it opens the task when one is named. */
+  notify: (input: { title: string; body: string; taskId?: string }) => Promise<void>;
+  /** `portico://task/<id>` links and notification clicks: the task to open. Returns an unsubscribe. */
+  onOpenTask: (listener: (taskId: string) => void) => () => void;
 };

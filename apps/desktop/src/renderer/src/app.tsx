@@ -73,5 +73,5 @@ export function App({ bridge }: { bridge: DesktopBridge }) {
       />
     );
   }
-  return <SignedInScreen me={me.data} onSignedOut={endSession} />;
+  return <SignedInScreen me={me.data} bridge={bridge} onSignedOut={endSession} />;
 }

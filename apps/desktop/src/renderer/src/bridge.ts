@@ -54,6 +54,8 @@ function resolveServerUrl(): string {
  * Outside Electron (browser tests, a quick look in a browser) the token lives only in this tab, like a
  * session cookie would; inside Electron, main keeps it in the OS keychain.
  */
+const openTaskListeners = new Set<(taskId: string) => void>();
+
 export function createBrowserBridge(): DesktopBridge {
   const storage = createTabStorage();
   const serverUrl = resolveServerUrl();
@@ -62,6 +64,23 @@ export function createBrowserBridge(): DesktopBridge {
     getToken: () => Promise.resolve(storage.get()),
     setToken: (token) => Promise.resolve(storage.set(token)),
     clearToken: () => Promise.resolve(storage.remove()),
+    // A browser page cannot change which server served it; the settings screen says so.
+    setServerUrl: () => Promise.reject(new Error('In a browser, the server is the one this page came from.')),
+    notify: (input) => {
+      // The browser's own notifications where the person allowed them; otherwise the in-app toast suffices.
+      if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+        const shown = new Notification(input.title, { body: input.body });
+        if (input.taskId) {
+          const taskId = input.taskId;
+          shown.onclick = () => openTaskListeners.forEach((listener) => listener(taskId));
+        }
+      }
+      return Promise.resolve();
+    },
+    onOpenTask: (listener) => {
+      openTaskListeners.add(listener);
+      return () => openTaskListeners.delete(listener);
+    },
   };
 }
 

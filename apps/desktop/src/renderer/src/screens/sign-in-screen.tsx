@@ -9,9 +9,12 @@ type FieldErrors = { email?: string; password?: string };
 
 export function SignInScreen({
   notice,
+  defaultEmail,
   onSignedIn,
 }: {
   notice: string | null;
+  /** Prefilled when a session ended and the same person signs in again. */
+  defaultEmail?: string;
   onSignedIn: (result: RouterOutputs['auth']['signIn']) => Promise<void>;
 }) {
   const trpc = useTRPC();
@@ -68,7 +71,8 @@ export function SignInScreen({
               name="email"
               type="email"
               autoComplete="username"
-              autoFocus
+              defaultValue={defaultEmail}
+              autoFocus={!defaultEmail}
               required
               aria-invalid={fieldErrors.email ? true : undefined}
               aria-describedby={fieldErrors.email ? `${ids.email}-error` : undefined}
@@ -86,6 +90,7 @@ export function SignInScreen({
               name="password"
               type="password"
               autoComplete="current-password"
+              autoFocus={Boolean(defaultEmail)}
               required
               aria-invalid={fieldErrors.password ? true : undefined}
               aria-describedby={fieldErrors.password ? `${ids.password}-error` : undefined}

@@ -1,0 +1,4 @@
+// Procedures of the activity domain (desktop dispatcher workspace).
+import { router } from '../trpc';
+
+export const activityRouter = router({});

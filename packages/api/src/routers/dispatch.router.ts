@@ -1,0 +1,4 @@
+// Procedures of the dispatch domain (desktop dispatcher workspace).
+import { router } from '../trpc';
+
+export const dispatchRouter = router({});

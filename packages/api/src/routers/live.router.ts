@@ -1,0 +1,4 @@
+// Procedures of the live domain (desktop dispatcher workspace).
+import { router } from '../trpc';
+
+export const liveRouter = router({});
