@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/*/e2e/**/*.spec.ts'],
+          // a page may take a few seconds on a loaded CI machine; expect.poll's own default is 1 s
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           globalSetup: ['./vitest.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
