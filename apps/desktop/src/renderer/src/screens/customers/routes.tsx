@@ -1,6 +1,8 @@
 // Routes of the Customers area (owned by this folder; registered once in router.tsx).
 import { createRoute } from '@tanstack/react-router';
 import { rootRoute } from '../../shell/root-route';
+import { CustomerPage } from './customer-page';
+import { CustomersScreen } from './customers-list';
 
 export const customersRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -8,12 +10,16 @@ export const customersRoute = createRoute({
   component: CustomersScreen,
 });
 
-function CustomersScreen() {
-  return (
-    <section className="panel" aria-labelledby="customers-title">
-      <h1 id="customers-title">Customers</h1>
-    </section>
-  );
+export const customerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/customers/$customerId',
+  component: CustomerRouteScreen,
+});
+
+function CustomerRouteScreen() {
+  const { customerId } = customerRoute.useParams();
+  // Keyed so moving to another customer starts with fresh forms.
+  return <CustomerPage key={customerId} customerId={customerId} />;
 }
 
-export const customersRoutes = [customersRoute];
+export const customersRoutes = [customersRoute, customerRoute];

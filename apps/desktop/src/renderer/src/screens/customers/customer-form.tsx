@@ -1,0 +1,103 @@
+// The customer's own fields (name, person or company, email, phone, notes), for creating and for editing.
+import type { Customer } from '@portico/validators/customers';
+import { useState, type FormEvent } from 'react';
+import { Field, FormBanner, useSubmitter } from './form-kit';
+
+export type CustomerValues = {
+  name: string;
+  kind: 'person' | 'company';
+  email: string;
+  phone: string;
+  notes: string;
+};
+
+const customerFields = ['name', 'kind', 'email', 'phone', 'notes'] as const;
+
+export function valuesOfCustomer(customer: Customer | null): CustomerValues {
+  return {
+    name: customer?.name ?? '',
+    kind: customer?.kind ?? 'person',
+    email: customer?.email ?? '',
+    phone: customer?.phone ?? '',
+    notes: customer?.notes ?? '',
+  };
+}
+
+export function CustomerForm({
+  title,
+  initial,
+  submitLabel,
+  onSave,
+  onCancel,
+}: {
+  title: string;
+  initial: CustomerValues;
+  submitLabel: string;
+  onSave: (values: CustomerValues) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState(initial);
+  const { errors, isPending, run } = useSubmitter(customerFields);
+  const set = <K extends keyof CustomerValues>(key: K, value: CustomerValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(() => onSave(values));
+  }
+
+  return (
+    <form
+      className="cu-form"
+      aria-label={title}
+      noValidate
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
+      <h2 className="cu-form-title">{title}</h2>
+      <FormBanner message={errors.form} />
+      <div className="cu-grid">
+        <Field label="Name" error={errors.fields.name}>
+          {(p) => (
+            <input {...p} autoFocus value={values.name} onChange={(e) => set('name', e.target.value)} />
+          )}
+        </Field>
+        <Field label="Kind" error={errors.fields.kind}>
+          {(p) => (
+            <select
+              {...p}
+              value={values.kind}
+              onChange={(e) => set('kind', e.target.value as CustomerValues['kind'])}
+            >
+              <option value="person">Person</option>
+              <option value="company">Company</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Email" error={errors.fields.email}>
+          {(p) => (
+            <input {...p} type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />
+          )}
+        </Field>
+        <Field label="Phone" error={errors.fields.phone}>
+          {(p) => (
+            <input {...p} type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+          )}
+        </Field>
+        <Field label="Notes" error={errors.fields.notes} wide>
+          {(p) => (
+            <textarea {...p} rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />
+          )}
+        </Field>
+      </div>
+      <div className="cu-actions">
+        <button type="submit" className="button" disabled={isPending}>
+          {isPending ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel} disabled={isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
