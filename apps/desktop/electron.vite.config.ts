@@ -5,6 +5,8 @@ import { rendererPlugins, rendererRoot } from './vite.renderer.config';
 export default defineConfig({
   main: {
     build: {
+      // Everything main uses (zod) is bundled into out/main, so the packaged app ships no node_modules at all.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: 'src/main/index.ts' } },
     },
   },

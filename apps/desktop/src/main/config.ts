@@ -1,17 +1,19 @@
-// The main process's configuration, read once from the environment: which server, which renderer.
+// The main process's configuration, read once from the environment: which server (if forced), which renderer.
 import { z } from 'zod';
 import { serverUrlSchema } from '../shared/ipc-payloads';
 
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+
 const envSchema = z.object({
-  /** The Portico server this app signs in to. */
-  PORTICO_SERVER_URL: serverUrlSchema.default('http://localhost:3000'),
+  /** Forces the Portico server (an IT-managed install, development); otherwise the settings screen chooses. */
+  PORTICO_SERVER_URL: z.preprocess(unsetWhenEmpty, serverUrlSchema.optional()),
   /** Set by `electron-vite dev`: the renderer's dev server, served with hot reload. */
-  ELECTRON_RENDERER_URL: z.url().optional(),
+  ELECTRON_RENDERER_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
 });
 
 export type DesktopConfig = {
-  /** An origin, e.g. https://portico.example.com (no path, no trailing slash). */
-  serverUrl: string;
+  /** An origin (no path, no trailing slash), or null when the environment leaves the choice to the settings. */
+  serverUrl: string | null;
   rendererDevUrl: string | null;
 };
 
@@ -21,7 +23,7 @@ export function readConfig(env: Record<string, string | undefined>): DesktopConf
     throw new Error(`Portico desktop is misconfigured: ${z.prettifyError(parsed.error)}`);
   }
   return {
-    serverUrl: new URL(parsed.data.PORTICO_SERVER_URL).origin,
+    serverUrl: parsed.data.PORTICO_SERVER_URL ?? null,
     rendererDevUrl: parsed.data.ELECTRON_RENDERER_URL ?? null,
   };
 }

@@ -1,11 +1,32 @@
-// The Electron main process: one locked-down window, the IPC bridge's handlers, and the token store.
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+// The Electron main process: one locked-down window that remembers where it was, the application menu, the IPC
+// bridge's handlers, native notifications and portico:// deep links, in a single instance of the app.
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  Notification,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ipcEvents } from '../shared/ipc-channels';
+import type { MenuDestination } from '../shared/ipc-payloads';
 import { readConfig } from './config';
+import { DEEP_LINK_SCHEME, findDeepLinkInArgv, parseDeepLink } from './deep-link';
 import { registerIpcHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
 import { createAppUrlCheck, isAllowedExternalUrl } from './navigation';
+import { createNotifier } from './notifications';
+import { createServerUrlStore } from './server-url-store';
 import { createTokenStore, type TokenCipher } from './token-store';
+import { createWindowStateFile, fitWindowState, MIN_WINDOW_SIZE } from './window-state';
+
+/** Matches electron-builder's appId: Windows ties notifications and the taskbar to it. */
+const APP_ID = 'com.portico.desktop';
 
 const config = readConfig(process.env);
 const rendererIndexPath = path.join(import.meta.dirname, '../renderer/index.html');
@@ -13,6 +34,10 @@ const isAppUrl = createAppUrlCheck({
   rendererDevUrl: config.rendererDevUrl,
   rendererIndexUrl: pathToFileURL(rendererIndexPath).href,
 });
+
+let mainWindow: BrowserWindow | null = null;
+/** A task to open once the renderer has loaded (a link that arrived before the window or during a reload). */
+let pendingTaskId: string | null = null;
 
 function openExternally(url: string): void {
   if (!isAllowedExternalUrl(url)) return;
@@ -32,11 +57,17 @@ const cipher: TokenCipher = {
 };
 
 function createMainWindow(): BrowserWindow {
+  const stateFile = createWindowStateFile(path.join(app.getPath('userData'), 'window-state.json'));
+  const state = fitWindowState(
+    stateFile.load(),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : { center: true }),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Portico',
     backgroundColor: '#f4f5f7',
@@ -49,9 +80,35 @@ function createMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      spellcheck: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  mainWindow = window;
+  window.once('ready-to-show', () => {
+    if (state.isMaximized) window.maximize();
+    window.show();
+  });
+
+  // The normal (unmaximized) bounds are what is worth remembering; saved shortly after a change and on close.
+  let saveTimer: NodeJS.Timeout | undefined;
+  const saveState = () => {
+    clearTimeout(saveTimer);
+    if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return;
+    stateFile.save({ ...window.getNormalBounds(), isMaximized: window.isMaximized() });
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveState, 500);
+  };
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('maximize', saveSoon);
+  window.on('unmaximize', saveSoon);
+  window.on('close', saveState);
+  window.on('closed', () => {
+    clearTimeout(saveTimer);
+    if (mainWindow === window) mainWindow = null;
+  });
 
   // New windows are never opened by the app itself; allowed links go to the system browser, phone or mail app.
   window.webContents.setWindowOpenHandler(({ url }) => {
@@ -66,19 +123,70 @@ function createMainWindow(): BrowserWindow {
   window.webContents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
+  // The preload holds a task until the signed-in screens listen for it; it only has to have loaded.
+  window.webContents.on('did-finish-load', flushPendingTask);
 
   if (config.rendererDevUrl) void window.loadURL(config.rendererDevUrl);
   else void window.loadFile(rendererIndexPath);
   return window;
 }
 
+/** Brings the window forward (or back, on macOS where closing it leaves the app running). */
+function focusMainWindow(): BrowserWindow {
+  const window = mainWindow ?? createMainWindow();
+  if (window.isMinimized()) window.restore();
+  if (!window.isVisible() && !window.webContents.isLoading()) window.show();
+  window.focus();
+  return window;
+}
+
+function flushPendingTask(): void {
+  if (!pendingTaskId || !mainWindow || mainWindow.webContents.isLoading()) return;
+  mainWindow.webContents.send(ipcEvents.openTask, pendingTaskId);
+  pendingTaskId = null;
+}
+
+function openTask(taskId: string): void {
+  pendingTaskId = taskId;
+  if (!app.isReady()) return; // sent once the first window has loaded
+  focusMainWindow();
+  flushPendingTask();
+}
+
+function openDeepLink(url: string): void {
+  const link = parseDeepLink(url);
+  if (link) openTask(link.taskId);
+}
+
+function sendToScreen(to: MenuDestination): void {
+  focusMainWindow().webContents.send(ipcEvents.navigate, to);
+}
+
+function registerProtocolClient(): void {
+  // Started as `electron .` in development: the OS must relaunch Electron with this app's folder.
+  const isRegistered =
+    process.defaultApp && process.argv[1]
+      ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])])
+      : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  if (!isRegistered) console.warn(`Could not register ${DEEP_LINK_SCHEME}:// links with the system.`);
+}
+
 if (!app.requestSingleInstanceLock()) {
+  // Another Portico is running: it receives this launch's argv (and any link in it) and comes forward.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+  app.setAppUserModelId(APP_ID);
+
+  // macOS hands links over as an event, possibly before the app is ready: registered right away.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openDeepLink(url);
+  });
+
+  app.on('second-instance', (_event, argv) => {
+    focusMainWindow();
+    const link = findDeepLinkInArgv(argv);
+    if (link) openTask(link.taskId);
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -90,15 +198,58 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    // The app needs no camera, microphone, notifications or geolocation: refuse every permission prompt.
+    // Web permission prompts (camera, microphone, geolocation, web notifications) are all refused; native
+    // notifications go through main (the notify channel), not the renderer's Notification API.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
+    registerProtocolClient();
+    const serverUrlStore = createServerUrlStore({
+      filePath: path.join(app.getPath('userData'), 'settings.json'),
+      environmentUrl: config.serverUrl,
+    });
+    const notifier = createNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: ({ title, body }) => {
+        const notification = new Notification({ title, body });
+        return {
+          show: () => notification.show(),
+          onClick: (listener) => notification.on('click', listener),
+          onDone: (listener) => {
+            notification.on('close', listener);
+            notification.on('failed', listener);
+          },
+        };
+      },
+      focusWindow: () => void focusMainWindow(),
+      openTask,
+    });
     registerIpcHandlers(ipcMain, {
-      serverUrl: config.serverUrl,
+      serverUrlStore,
       tokenStore: createTokenStore({ filePath: path.join(app.getPath('userData'), 'session.bin'), cipher }),
+      notifier,
+      getAppInfo: async () => ({
+        runtime: 'electron',
+        version: app.getVersion(),
+        isTokenEncrypted: await cipher.isSecure(),
+        isServerUrlFromEnvironment: serverUrlStore.isFromEnvironment(),
+      }),
       isTrustedUrl: isAppUrl,
     });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isMac: process.platform === 'darwin',
+          isPackaged: app.isPackaged,
+          appName: 'Portico',
+          navigate: sendToScreen,
+        }),
+      ),
+    );
+
+    // Windows and Linux start the app with the link on the command line.
+    const link = findDeepLinkInArgv(process.argv);
+    if (link) pendingTaskId = link.taskId;
     createMainWindow();
 
     app.on('activate', () => {

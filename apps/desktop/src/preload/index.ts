@@ -1,7 +1,18 @@
 // The preload script: exposes the one typed `window.desktop` bridge; no Node or Electron object crosses it.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DesktopBridge } from '../shared/bridge';
-import { ipcChannels } from '../shared/ipc-channels';
+import type { AppInfo, DesktopBridge, MenuDestination } from '../shared/bridge';
+import { ipcChannels, ipcEvents } from '../shared/ipc-channels';
+import { createEventRelay } from '../shared/event-relay';
+
+// main → renderer events are listened to from the start, so a deep link that launched the app is not lost.
+const openTask = createEventRelay<string>({ holdUntilHeard: true });
+const navigate = createEventRelay<MenuDestination>({ holdUntilHeard: false });
+ipcRenderer.on(ipcEvents.openTask, (_event, taskId: unknown) => {
+  if (typeof taskId === 'string') openTask.deliver(taskId);
+});
+ipcRenderer.on(ipcEvents.navigate, (_event, to: unknown) => {
+  if (typeof to === 'string') navigate.deliver(to as MenuDestination);
+});
 
 // Each function forwards plain values only; main validates every payload, so the preload stays dumb.
 const bridge: DesktopBridge = {
@@ -19,15 +30,10 @@ const bridge: DesktopBridge = {
   notify: async (input) => {
     await ipcRenderer.invoke(ipcChannels.notify, input);
   },
-  onOpenTask: (listener) => {
-    const handler = (_event: unknown, taskId: unknown) => {
-      if (typeof taskId === 'string') listener(taskId);
-    };
-    ipcRenderer.on(ipcChannels.openTask, handler);
-    return () => {
-      ipcRenderer.removeListener(ipcChannels.openTask, handler);
-    };
-  },
+  getAppInfo: () => ipcRenderer.invoke(ipcChannels.getAppInfo) as Promise<AppInfo>,
+  // Wrapped so the renderer's function is the only thing handed to the relay (and never an IPC event object).
+  onOpenTask: (listener) => openTask.subscribe((taskId) => listener(taskId)),
+  onNavigate: (listener) => navigate.subscribe((to) => listener(to)),
 };
 
 contextBridge.exposeInMainWorld('desktop', bridge);

@@ -50,12 +50,12 @@ function resolveServerUrl(): string {
   return window.location.origin;
 }
 
+const openTaskListeners = new Set<(taskId: string) => void>();
+
 /**
  * Outside Electron (browser tests, a quick look in a browser) the token lives only in this tab, like a
  * session cookie would; inside Electron, main keeps it in the OS keychain.
  */
-const openTaskListeners = new Set<(taskId: string) => void>();
-
 export function createBrowserBridge(): DesktopBridge {
   const storage = createTabStorage();
   const serverUrl = resolveServerUrl();
@@ -77,10 +77,19 @@ export function createBrowserBridge(): DesktopBridge {
       }
       return Promise.resolve();
     },
+    getAppInfo: () =>
+      Promise.resolve({
+        runtime: 'browser',
+        version: null,
+        isTokenEncrypted: false,
+        isServerUrlFromEnvironment: false,
+      }),
     onOpenTask: (listener) => {
       openTaskListeners.add(listener);
       return () => openTaskListeners.delete(listener);
     },
+    // A browser tab has no application menu: nothing ever navigates from outside the page.
+    onNavigate: () => () => undefined,
   };
 }
 

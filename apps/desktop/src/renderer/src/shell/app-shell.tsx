@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { LiveUpdates } from './live-updates';
+import { OpenTaskListener } from './open-task-listener';
 
 const roleLabels = { admin: 'Admin', dispatcher: 'Dispatcher' } as const;
 
@@ -74,6 +75,7 @@ export function AppShell() {
       </div>
       <NavigationShortcuts />
       <LiveUpdates />
+      <OpenTaskListener />
     </div>
   );
 }
