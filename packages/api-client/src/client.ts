@@ -1,7 +1,15 @@
-// The tRPC client every front end talks to the server through: one batched HTTP link, the wire transformer (dates survive), bearer auth.
+// The tRPC client every front end talks to the server through: queries and mutations over one batched HTTP link,
+// subscriptions over server-sent events, both with the wire transformer (dates survive) and bearer auth.
 import type { AppRouter } from '@portico/api';
-import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+} from '@trpc/client';
 import { wireTransformer } from '@portico/validators/wire';
+import { EventSource, type FetchLike } from 'eventsource';
 
 export type PorticoClient = TRPCClient<AppRouter>;
 
@@ -21,18 +29,38 @@ export type PorticoClientOptions = {
 
 export function createPorticoClient(options: PorticoClientOptions): PorticoClient {
   const { getToken } = options;
+  const authorization = async (): Promise<Record<string, string>> => {
+    const token = getToken ? await getToken() : null;
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  };
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: options.url,
-        transformer: wireTransformer,
-        // Keeps batched GET URLs well under common proxy limits; longer batches are split.
-        maxURLLength: 4000,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        async headers() {
-          const token = getToken ? await getToken() : null;
-          return token ? { Authorization: `Bearer ${token}` } : {};
-        },
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // The browser's EventSource cannot send headers, and a token in the URL (tRPC's connectionParams)
+        // would end up in access logs. The `eventsource` package is the same EventSource over fetch, so the
+        // stream carries the bearer header like every other request; the token is read again on each
+        // (re)connect.
+        true: httpSubscriptionLink({
+          url: options.url,
+          transformer: wireTransformer,
+          EventSource,
+          eventSourceOptions: async () => {
+            const headers = await authorization();
+            const baseFetch = options.fetch ?? globalThis.fetch;
+            const withAuthorization: FetchLike = (url, init) =>
+              baseFetch(url, { ...init, headers: { ...init.headers, ...headers } });
+            return { fetch: withAuthorization };
+          },
+        }),
+        false: httpBatchLink({
+          url: options.url,
+          transformer: wireTransformer,
+          // Keeps batched GET URLs well under common proxy limits; longer batches are split.
+          maxURLLength: 4000,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          headers: authorization,
+        }),
       }),
     ],
   });

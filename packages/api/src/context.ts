@@ -1,5 +1,6 @@
 // The tRPC context: what every procedure may read about the request, built once per request.
 import type { Clock } from '@portico/core';
+import type { LiveEventHub } from '@portico/core/live/live-event-hub';
 import type { Db } from '@portico/db';
 import type { PgBoss } from 'pg-boss';
 
@@ -34,6 +35,8 @@ export type ApiContext = {
   /** Origin Portico builds links from (configuration, never the Host header). */
   publicOrigin: string;
   portalCookies: PortalCookieJar;
+  /** This process's live events (the HTTP server's); absent in createCaller tests, where live.events refuses. */
+  live?: LiveEventHub | null;
 };
 
 export type CreateContextDeps = Omit<ApiContext, 'sessionToken' | 'request' | 'portalCookies'>;

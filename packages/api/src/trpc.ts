@@ -17,6 +17,14 @@ export type ErrorData = {
 
 const t = initTRPC.context<ApiContext>().create({
   transformer: wireTransformer,
+  // Subscriptions (live.events) over server-sent events: a ping keeps load balancers (60 s idle timeouts)
+  // from cutting a quiet stream, and a client that hears nothing for 45 s reconnects. Streams end after an
+  // hour so the reconnect checks the session again (a revoked session stops receiving within the hour).
+  sse: {
+    ping: { enabled: true, intervalMs: 20_000 },
+    client: { reconnectAfterInactivityMs: 45_000 },
+    maxDurationMs: 60 * 60 * 1000,
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const data: ErrorData = { field: null, fieldErrors: null, retryAfterSeconds: null };

@@ -7,6 +7,7 @@ import { normalizeAnswer } from '../custom-fields/field-rules';
 import { readTaskFields } from '../custom-fields/read-task-fields';
 import { AppError } from '../errors';
 import { and, eq, schema } from '../internal/db';
+import { publishLiveEvent } from '../live/publish-live-event';
 import { findOrganization } from '../organization/organization-row';
 import { checkConfirmation, toPortalField } from './appointment-view';
 import { findPortalTask, requirePortalActor } from './portal-scope';
@@ -75,6 +76,7 @@ export async function answerCustomField(
         after: { [key]: value },
       });
       saved = { ...field, answer: value, answeredAt: value === null ? null : now };
+      await publishLiveEvent(txCtx, { taskId: task.id, kind: 'answered' });
       fields[index] = saved;
     }
 

@@ -4,6 +4,7 @@
 import type { PortalAppointment } from '@portico/validators/portal';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { publishLiveEvent } from '../live/publish-live-event';
 import { findOrganization } from '../organization/organization-row';
 import { bookLockedTask } from '../tasks/schedule-task';
 import { describeBooking } from './appointment-view';
@@ -28,6 +29,11 @@ export async function bookPortalWindow(
       { date: input.date, windowId: input.windowId },
       { bookedBy: 'customer', field: 'windowId' },
     );
+    const isSameSlot = task.appointmentDate === input.date && task.windowId === input.windowId;
+    if (!isSameSlot) {
+      const kind = task.appointmentDate === null ? 'booked' : 'rescheduled';
+      await publishLiveEvent(txCtx, { taskId: task.id, kind });
+    }
   });
   return getPortalAppointment(ctx, { taskId: input.taskId });
 }

@@ -3,6 +3,7 @@
 import type { PortalAppointment } from '@portico/validators/portal';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { publishLiveEvent } from '../live/publish-live-event';
 import { findOrganization } from '../organization/organization-row';
 import { transitionLockedTask } from '../tasks/transition-task';
 import { getPortalAppointment } from './get-portal-appointment';
@@ -31,6 +32,7 @@ export async function cancelPortalAppointment(
     requireVersion(task, input.version);
     // the dispatcher's cancel: status machine, audit, reminder withdrawn
     await transitionLockedTask(txCtx, task, { action: 'cancel', reason: input.reason ?? null });
+    await publishLiveEvent(txCtx, { taskId: task.id, kind: 'cancelled' });
   });
   return getPortalAppointment(ctx, { taskId: input.taskId });
 }

@@ -4,6 +4,7 @@ import type { PortalAppointment } from '@portico/validators/portal';
 import type { CoreContext } from '../context';
 import { readTaskFields } from '../custom-fields/read-task-fields';
 import { AppError } from '../errors';
+import { publishLiveEvent } from '../live/publish-live-event';
 import { findOrganization } from '../organization/organization-row';
 import { nextStatus } from '../tasks/status-machine';
 import { taskFacts, writeTask } from '../tasks/task-row';
@@ -39,6 +40,7 @@ export async function confirmPortalAppointment(
       },
       { action: 'confirm' },
     );
+    await publishLiveEvent(txCtx, { taskId: task.id, kind: 'confirmed' });
   });
   return getPortalAppointment(ctx, { taskId: input.taskId });
 }
