@@ -1,19 +1,43 @@
-// Routes of the Tasks area (owned by this folder; registered once in router.tsx).
-import { createRoute } from '@tanstack/react-router';
+// Routes of the Tasks area (owned by this folder; registered once in router.tsx): the list, with its filters
+// in the URL, and the new-task form.
+import { createRoute, useNavigate } from '@tanstack/react-router';
+import { useCallback } from 'react';
 import { rootRoute } from '../../shell/root-route';
+import { parseTaskListSearch, taskListQueryOptions, type TaskListSearch } from './task-list-search';
+import { TaskFormScreen } from './task-form-screen';
+import { TaskListScreen } from './task-list-screen';
+import './tasks.css';
 
 export const tasksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/tasks',
+  validateSearch: (raw: Record<string, unknown>): TaskListSearch => parseTaskListSearch(raw),
+  loaderDeps: ({ search }) => search,
+  // Starts the first page as soon as the route matches, before the screen renders; not awaited, so the
+  // screen (filters, loading row) shows at once.
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(taskListQueryOptions(context.trpc, deps));
+  },
   component: TasksScreen,
 });
 
 function TasksScreen() {
-  return (
-    <section className="panel" aria-labelledby="tasks-title">
-      <h1 id="tasks-title">Tasks</h1>
-    </section>
+  const search = tasksRoute.useSearch();
+  const navigate = useNavigate({ from: '/tasks' });
+  const setSearch = useCallback(
+    (change: Partial<TaskListSearch>) => {
+      // replace: each filter click is not a step the back button should walk through
+      void navigate({ search: (prev) => parseTaskListSearch({ ...prev, ...change }), replace: true });
+    },
+    [navigate],
   );
+  return <TaskListScreen search={search} setSearch={setSearch} />;
 }
 
-export const tasksRoutes = [tasksRoute];
+export const newTaskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tasks/new',
+  component: TaskFormScreen,
+});
+
+export const tasksRoutes = [tasksRoute, newTaskRoute];
