@@ -5,7 +5,14 @@ import { DEMO_SLUG, demoCustomers, demoStaff } from '@portico/server/demo/demo-d
 const isDev = process.argv.includes('--dev');
 const env = readEnv({
   // Loopback by default: the demo has well-known passwords. HOST=0.0.0.0 opens it to the network.
-  defaults: { HOST: 'localhost', PORT: '3000', ROLE: 'all', ...(isDev ? { LOG_PRETTY: 'true' } : {}) },
+  defaults: {
+    HOST: 'localhost',
+    PORT: '3000',
+    ROLE: 'all',
+    // `pnpm desktop` serves the desktop renderer from electron-vite's dev server: let it call this server
+    TRUSTED_ORIGINS: 'http://localhost:5173',
+    ...(isDev ? { LOG_PRETTY: 'true' } : {}),
+  },
 });
 
 /** The demo's portal customer (an account_admin who sees every appointment of her account). */
