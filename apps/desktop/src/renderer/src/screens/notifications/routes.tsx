@@ -1,19 +1,57 @@
-// Routes of the Notification log area (owned by this folder; registered once in router.tsx).
+// Routes of the Notification log area (owned by this folder; registered once in router.tsx). The filters and
+// the open entry live in the address (?type=…&entry=…), so going back and forth keeps them.
+import { channels, notificationTypes } from '@portico/validators/common';
+import { notificationStatuses } from '@portico/validators/notifications';
 import { createRoute } from '@tanstack/react-router';
 import { rootRoute } from '../../shell/root-route';
+import { NotificationLogScreen } from './notification-log-screen';
+import './notifications.css';
+
+export type NotificationLogSearch = {
+  type?: (typeof notificationTypes)[number] | undefined;
+  channel?: (typeof channels)[number] | undefined;
+  status?: (typeof notificationStatuses)[number] | undefined;
+  /** Local dates in the organization's time zone, YYYY-MM-DD, both inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  recipient?: string | undefined;
+  /** The log entry open in the side panel. */
+  entry?: string | undefined;
+};
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function pick<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === value);
+}
+
+function text(value: unknown, pattern?: RegExp): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  return pattern && !pattern.test(value) ? undefined : value;
+}
+
+export function parseNotificationLogSearch(search: Record<string, unknown>): NotificationLogSearch {
+  return {
+    type: pick(search.type, notificationTypes),
+    channel: pick(search.channel, channels),
+    status: pick(search.status, notificationStatuses),
+    from: text(search.from, datePattern),
+    to: text(search.to, datePattern),
+    recipient: text(search.recipient),
+    entry: text(search.entry),
+  };
+}
 
 export const notificationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/notifications',
+  validateSearch: parseNotificationLogSearch,
   component: NotificationsScreen,
 });
 
 function NotificationsScreen() {
-  return (
-    <section className="panel" aria-labelledby="notifications-title">
-      <h1 id="notifications-title">Notification log</h1>
-    </section>
-  );
+  const search = notificationsRoute.useSearch();
+  return <NotificationLogScreen search={search} />;
 }
 
 export const notificationsRoutes = [notificationsRoute];
