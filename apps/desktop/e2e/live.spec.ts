@@ -127,14 +127,12 @@ describe('desktop live updates', () => {
     const toast = page.getByRole('region', { name: 'Portal changes' }).getByRole('status');
     await expect.poll(() => toast.first().textContent()).toContain(`${fx.customer.name} booked a window`);
     expect(await toast.first().textContent()).toContain(`T-${fx.unscheduledTask.number}`);
-    await expect
-      .poll(notifications)
-      .toEqual([
-        {
-          title: `${fx.customer.name} booked a window`,
-          body: expect.stringContaining(`T-${fx.unscheduledTask.number}`),
-        },
-      ]);
+    await expect.poll(notifications).toEqual([
+      {
+        title: `${fx.customer.name} booked a window`,
+        body: expect.stringContaining(`T-${fx.unscheduledTask.number}`),
+      },
+    ]);
     expect(await isSamePage()).toBe(true);
     await saveScreenshot(page, 'desktop-live-1');
     expect(browser.problems).toEqual([]);

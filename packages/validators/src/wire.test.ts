@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { wireTransformer } from './wire';
 
-// serialize encodes in place (see wire.ts), so each round trip works on a copy of what the test keeps
+const { input, output } = wireTransformer;
+
+// output.serialize encodes in place (see wire.ts), so each round trip works on a copy of what the test keeps
 const roundTrip = (value: unknown) =>
-  wireTransformer.deserialize(JSON.parse(JSON.stringify(wireTransformer.serialize(structuredClone(value)))));
+  output.deserialize(JSON.parse(JSON.stringify(output.serialize(structuredClone(value)))));
 
 describe('wire transformer', () => {
   it('carries dates as dates, nested in objects and arrays', () => {
@@ -30,7 +32,7 @@ describe('wire transformer', () => {
 
   it('drops undefined properties and never produces a __proto__ key', () => {
     const parsed = JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}') as unknown;
-    const out = wireTransformer.deserialize(parsed) as Record<string, unknown>;
+    const out = output.deserialize(parsed) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(['ok']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(roundTrip({ a: undefined, b: 2 })).toEqual({ b: 2 });
@@ -38,6 +40,21 @@ describe('wire transformer', () => {
 
   it('sends an invalid date as null rather than throwing', () => {
     expect(roundTrip({ d: new Date(Number.NaN) })).toEqual({ d: null });
+  });
+});
+
+describe('wire transformer on inputs', () => {
+  it("encodes a copy and leaves the caller's value alone, so serializing twice sends the same thing", () => {
+    const from = new Date('2026-03-08T07:30:00.000Z');
+    const value = { from, nested: [{ at: from }], s: '\u0001x' };
+    const first = JSON.stringify(input.serialize(value));
+    const second = JSON.stringify(input.serialize(value));
+    expect(second).toBe(first);
+    expect(value.from).toBe(from);
+    expect(value.nested[0]!.at).toBeInstanceOf(Date);
+    const back = input.deserialize(JSON.parse(first)) as typeof value;
+    expect(back.from.getTime()).toBe(from.getTime());
+    expect(back.s).toBe('\u0001x');
   });
 });
 

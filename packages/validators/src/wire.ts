@@ -64,9 +64,34 @@ function decode(value: unknown): unknown {
   return value;
 }
 
-/** The transformer both ends of tRPC use (server: initTRPC; clients: the http link). */
+/**
+ * Encodes into a new value, leaving `value` untouched: for procedure inputs, which belong to the caller (a
+ * component's state, a query key) and which httpBatchLink serializes twice (once to measure the URL).
+ */
+function encodeCopy(value: unknown): unknown {
+  if (typeof value === 'string') return value.charCodeAt(0) === 1 ? MARK + value : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : DATE_PREFIX + value.toISOString();
+  if (Array.isArray(value)) return value.map(encodeCopy);
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key !== '__proto__') copy[key] = encodeCopy(item);
+  }
+  return copy;
+}
+
+/**
+ * The transformer both ends of tRPC use (server: initTRPC; clients: the http link). Inputs are encoded into a
+ * copy (the caller owns them); outputs in place (see encode: they are always freshly built).
+ */
 export const wireTransformer = {
-  /** Mutates `value` (see encode). */
-  serialize: (value: unknown): unknown => encode(value),
-  deserialize: (value: unknown): unknown => decode(value),
+  input: {
+    serialize: (value: unknown): unknown => encodeCopy(value),
+    deserialize: (value: unknown): unknown => decode(value),
+  },
+  output: {
+    /** Mutates `value` (see encode). */
+    serialize: (value: unknown): unknown => encode(value),
+    deserialize: (value: unknown): unknown => decode(value),
+  },
 };

@@ -16,7 +16,6 @@ import {
 } from './log-format';
 import { NotificationLogTable } from './log-table';
 import type { NotificationLogSearch } from './routes';
-import { stableDate } from './stable-date';
 
 export function NotificationLogScreen({ search }: { search: NotificationLogSearch }) {
   const { me } = useRouteContext({ from: '__root__' });
@@ -29,8 +28,7 @@ export function NotificationLogScreen({ search }: { search: NotificationLogSearc
     search.from && search.to && search.to < search.from
       ? 'The end date must be on or after the start date.'
       : null;
-  // The key holds the filters as the address has them (local dates as text); each request builds its own input,
-  // with dates that survive the wire format's in-place encoding (see stable-date.ts).
+  // The key holds the filters as the address has them (local dates as text); each request builds its own input.
   const filters = {
     type: search.type,
     channel: search.channel,
@@ -177,8 +175,8 @@ function toLogInput(filters: NotificationLogSearch & { timeZone: string }): Noti
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.recipient ? { recipient: filters.recipient } : {}),
-    ...(filters.from ? { from: stableDate(startOfLocalDate(filters.from, filters.timeZone)) } : {}),
-    ...(filters.to ? { to: stableDate(endOfLocalDate(filters.to, filters.timeZone)) } : {}),
+    ...(filters.from ? { from: startOfLocalDate(filters.from, filters.timeZone) } : {}),
+    ...(filters.to ? { to: endOfLocalDate(filters.to, filters.timeZone) } : {}),
   };
 }
 
