@@ -6,6 +6,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useAppointmentCache, type Appointment } from '../lib/appointment-cache';
 import { formatPhone, telHref } from '../lib/format';
 import { FormError } from './form-message';
+import { useInFlightGuard } from '../lib/in-flight';
 
 export function CancelAppointment({ appointment, label }: { appointment: Appointment; label: string }) {
   const trpc = useTRPC();
@@ -15,11 +16,13 @@ export function CancelAppointment({ appointment, label }: { appointment: Appoint
   const reasonId = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const guard = useInFlightGuard();
   const cancel = useMutation(trpc.portal.cancel.mutationOptions());
   const { mode, message, phone } = appointment.cancel;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!guard.begin()) return;
     setError(null);
     cancel.mutate(
       { taskId: appointment.id, version: appointment.version, reason },
@@ -33,6 +36,7 @@ export function CancelAppointment({ appointment, label }: { appointment: Appoint
           setError(info.message);
           if (info.code === 'CONFLICT') void cache.refetch();
         },
+        onSettled: guard.end,
       },
     );
   };

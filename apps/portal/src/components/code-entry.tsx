@@ -4,6 +4,7 @@ import { describeClientError, useTRPC } from '@portico/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormError } from './form-message';
+import { useInFlightGuard } from '../lib/in-flight';
 
 export function CodeEntry({
   orgSlug,
@@ -29,6 +30,7 @@ export function CodeEntry({
   const inputRef = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const guard = useInFlightGuard();
   const secondsLeft = useSecondsUntil(resendAfter);
 
   const verify = useMutation(trpc.portalAccess.verifyCode.mutationOptions());
@@ -45,10 +47,12 @@ export function CodeEntry({
       inputRef.current?.focus();
       return;
     }
+    if (!guard.begin()) return;
     setError(null);
     verify.mutate(
       { orgSlug, code: digits },
       {
+        onSettled: guard.end,
         onSuccess: (result) => onVerified(result.taskId),
         onError: (err) => {
           setError(describeClientError(err).message);

@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { CodeEntry } from './code-entry';
 import { FormError, Notice } from './form-message';
+import { useInFlightGuard } from '../lib/in-flight';
 
 const RESEND_COOLDOWN_MS = 30_000;
 
@@ -29,11 +30,14 @@ export function RequestAccess({
   const [resendError, setResendError] = useState<string | null>(null);
 
   const request = useMutation(trpc.portalAccess.requestAccess.mutationOptions());
+  const guard = useInFlightGuard();
 
   const send = (onError: (message: string) => void) => {
+    if (!guard.begin()) return;
     request.mutate(
       { orgSlug, contact: contact.trim() },
       {
+        onSettled: guard.end,
         onSuccess: (result) => {
           setResendAfter(new Date(Date.now() + RESEND_COOLDOWN_MS));
           setStep(result.next === 'enterCode' ? 'code' : 'checkMessages');

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useAppointmentCache, type Appointment } from '../lib/appointment-cache';
 import { formatLocalDate, formatWindow, isOtherZone, zoneName } from '../lib/format';
 import { FormError } from './form-message';
+import { useInFlightGuard } from '../lib/in-flight';
 
 const DAYS_PER_PAGE = 7;
 
@@ -30,6 +31,7 @@ export function WindowPicker({
   const [from, setFrom] = useState<string | undefined>(undefined);
   const [choice, setChoice] = useState<{ date: string; windowId: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const guard = useInFlightGuard();
   const availability = useQuery(
     trpc.portal.availability.queryOptions({
       taskId: appointment.id,
@@ -59,8 +61,12 @@ export function WindowPicker({
       setError('Choose one of the times first.');
       return;
     }
+    if (!guard.begin()) return;
     setError(null);
-    book.mutate({ taskId: appointment.id, version: appointment.version, ...choice });
+    book.mutate(
+      { taskId: appointment.id, version: appointment.version, ...choice },
+      { onSettled: guard.end },
+    );
   };
 
   if (availability.isPending) {

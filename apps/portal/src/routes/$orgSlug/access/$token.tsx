@@ -10,6 +10,7 @@ import { RequestAccess } from '../../../components/request-access';
 import { RoutePending } from '../../../components/route-states';
 import { useAfterSignIn } from '../../../lib/after-sign-in';
 import { useLabels, useOrganization } from '../../../lib/portal-data';
+import { useInFlightGuard } from '../../../lib/in-flight';
 
 const LINK_TOKEN = /^[a-z2-7]{32}$/;
 
@@ -96,6 +97,7 @@ function ContinueFlow({
   const afterSignIn = useAfterSignIn(orgSlug);
   const [channels, setChannels] = useState<Channel[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const guard = useInFlightGuard();
 
   const continueWithLink = useMutation(
     trpc.portalAccess.continueWithLink.mutationOptions({
@@ -145,7 +147,9 @@ function ContinueFlow({
         type="button"
         className="button button-block"
         disabled={continueWithLink.isPending}
-        onClick={() => continueWithLink.mutate({ orgSlug, token })}
+        onClick={() => {
+          if (guard.begin()) continueWithLink.mutate({ orgSlug, token }, { onSettled: guard.end });
+        }}
       >
         {continueWithLink.isPending ? 'One moment…' : label('signIn.continue')}
       </button>
@@ -168,14 +172,16 @@ function SendCode({
   const [sent, setSent] = useState<RouterOutputs['portalAccess']['sendCode'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sendCode = useMutation(trpc.portalAccess.sendCode.mutationOptions());
+  const sendGuard = useInFlightGuard();
 
   const send = (onFailure: (message: string) => void) => {
-    if (!channel) return;
+    if (!channel || !sendGuard.begin()) return;
     sendCode.mutate(
       { orgSlug, channel },
       {
         onSuccess: (result) => setSent(result),
         onError: (err) => onFailure(describeClientError(err).message),
+        onSettled: sendGuard.end,
       },
     );
   };

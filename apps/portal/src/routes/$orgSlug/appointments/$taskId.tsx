@@ -21,6 +21,7 @@ import {
   zoneName,
 } from '../../../lib/format';
 import { useLabels } from '../../../lib/portal-data';
+import { useInFlightGuard } from '../../../lib/in-flight';
 
 const TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -258,6 +259,7 @@ function ConfirmSection({ orgSlug, appointment }: { orgSlug: string; appointment
   const cache = useAppointmentCache(appointment.id);
   const reasonId = useId();
   const [error, setError] = useState<string | null>(null);
+  const guard = useInFlightGuard();
   const confirm = useMutation(
     trpc.portal.confirm.mutationOptions({
       onSuccess: (updated) => cache.replace(updated),
@@ -296,9 +298,9 @@ function ConfirmSection({ orgSlug, appointment }: { orgSlug: string; appointment
         aria-disabled={isDisabled}
         aria-describedby={confirmation.blockedReason ? reasonId : undefined}
         onClick={() => {
-          if (isDisabled) return;
+          if (isDisabled || !guard.begin()) return;
           setError(null);
-          confirm.mutate({ taskId: appointment.id, version: appointment.version });
+          confirm.mutate({ taskId: appointment.id, version: appointment.version }, { onSettled: guard.end });
         }}
       >
         {confirm.isPending ? 'Confirming…' : label('appointment.confirm')}
