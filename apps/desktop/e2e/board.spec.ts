@@ -1,23 +1,17 @@
 // The dispatch board in a desktop-sized Chromium against the real server: lanes, windows and counts, a drag
 // that assigns and books in one call, and a drop on a full window refused in place with nothing changed.
-import fastifyStatic from '@fastify/static';
 import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { schema } from '@portico/db';
 import { eq } from 'drizzle-orm';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
-
-const TOKEN_KEY = 'portico.desktop.sessionToken';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
 let server: TestServer;
 let browser: TestBrowser;
@@ -35,15 +29,7 @@ function localDate(timeZone: string, offsetDays: number): string {
 }
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer();
   const { db } = server.database;
   fx = await createOrgFixture(db);
   tomorrow = localDate(fx.org.timeZone, 1);

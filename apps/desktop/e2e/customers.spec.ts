@@ -1,38 +1,23 @@
 // The customers area against the real server: create a customer with a contact and a site (a refused phone
 // number shown at its field first), edit and archive it, and manage a contact's portal access end to end.
-import fastifyStatic from '@fastify/static';
 import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { schema } from '@portico/db';
 import { and, eq } from 'drizzle-orm';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
-
-const TOKEN_KEY = 'portico.desktop.sessionToken';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
 let server: TestServer;
 let browser: TestBrowser;
 let fixture: OrgFixture;
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    withJobs: true,
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer({ withJobs: true });
   fixture = await createOrgFixture(server.database.db);
   browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
   // A signed-in dispatcher: the browser bridge reads the token from sessionStorage.

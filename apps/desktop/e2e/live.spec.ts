@@ -1,22 +1,17 @@
 // Live updates in a desktop-sized Chromium against the real server and database: a customer books and then
 // reschedules through the portal API while the dispatcher watches the task list and the task page, which
 // change without a reload, with a toast and a (browser) notification each time.
-import fastifyStatic from '@fastify/static';
 import { createPorticoClient, type PorticoClient } from '@portico/api-client';
 import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
-const TOKEN_KEY = 'portico.desktop.sessionToken';
 const SITE_ZONE = 'America/Chicago';
 
 let server: TestServer;
@@ -30,15 +25,7 @@ type Slot = { date: string; windowId: string; start: Date };
 let slots: [Slot, Slot];
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer();
   fx = await createOrgFixture(server.database.db);
   // The customer's side: the portal's procedures over HTTP with their session (as a bearer token).
   customer = createPorticoClient({ url: `${server.url}/trpc`, getToken: () => fx.portalUser.token });

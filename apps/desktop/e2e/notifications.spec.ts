@@ -1,22 +1,17 @@
 // The notification log in a desktop-sized Chromium against the real server, database and job worker: filters by
 // type, channel, status, recipient and dates, one entry's detail, and re-sending a failed notification.
-import fastifyStatic from '@fastify/static';
 import { callerFor, createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { schema } from '@portico/db';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
-const TOKEN_KEY = 'portico.desktop.sessionToken';
 const ORG_ZONE = 'America/New_York';
 
 let server: TestServer;
@@ -31,16 +26,7 @@ function localDate(offsetDays: number, timeZone: string): string {
 }
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    withJobs: true,
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer({ withJobs: true });
   const { db } = server.database;
   fx = await createOrgFixture(db);
   const dispatcher = callerFor(db, fx.dispatcher.token);

@@ -1,35 +1,21 @@
 // The Settings screen in a desktop-sized Chromium: the browser build explains its server; with a stand-in for
 // Electron's bridge, the server form checks addresses like main does, saves an origin and starts afresh.
-import fastifyStatic from '@fastify/static';
 import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
-
-const TOKEN_KEY = 'portico.desktop.sessionToken';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
 let server: TestServer;
 let browser: TestBrowser;
 let fixture: OrgFixture;
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer();
   fixture = await createOrgFixture(server.database.db);
   browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
 });

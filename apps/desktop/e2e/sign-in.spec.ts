@@ -1,40 +1,26 @@
 // The desktop renderer in a desktop-sized Chromium: a staff user signs in with real credentials and out again.
-import fastifyStatic from '@fastify/static';
 import { createTestOrganization } from '@portico/api/test-support';
 import { hashPassword } from '@portico/auth';
 import { schema } from '@portico/db';
 import { eq } from 'drizzle-orm';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
 const EMAIL = 'dana@acme-hvac.test';
 const PASSWORD = 'correct horse battery staple';
-const TOKEN_KEY = 'portico.desktop.sessionToken';
-
 let server: TestServer;
 let browser: TestBrowser;
 let staffUserId: string;
 
 beforeAll(async () => {
   // The renderer-only browser build (the Electron binary cannot run here), served by the test's server.
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer();
   const org = await createTestOrganization(server.database.db, {
     name: 'Acme Heating & Air',
     slug: 'acme-hvac',

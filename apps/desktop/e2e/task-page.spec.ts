@@ -1,23 +1,18 @@
 // The task page in a desktop-sized Chromium against the real server, database and job worker: a pre-booked
 // task's appointment and answers, marking it en route (the change and the SMS/email it sends appear in the
 // timeline), re-sending the portal invite, and cancelling with a reason.
-import fastifyStatic from '@fastify/static';
 import { callerFor, createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { schema } from '@portico/db';
 import { and, eq } from 'drizzle-orm';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
-const TOKEN_KEY = 'portico.desktop.sessionToken';
 const SITE_ZONE = 'America/Chicago';
 
 let server: TestServer;
@@ -34,16 +29,7 @@ function dateInAWeek(): string {
 }
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    withJobs: true,
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer({ withJobs: true });
   const { db } = server.database;
   fx = await createOrgFixture(db);
   // the organization asks customers to confirm their booking, so the page has a confirmation state to show

@@ -1,22 +1,18 @@
 // The dispatcher's task list and new-task form in a desktop-sized Chromium against the real server: create a
 // pre-booked task with the window's live capacity, create a customer-selects task for a customer made inline,
 // filter by status, open a task from the keyboard, and a server refusal shown next to its field.
-import fastifyStatic from '@fastify/static';
 import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { hashPassword } from '@portico/auth';
 import { schema } from '@portico/db';
 import { and, eq } from 'drizzle-orm';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
+import { startDesktopTestServer } from './support/desktop-harness';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -57,15 +53,7 @@ async function tasksOfOrg() {
 }
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer();
   const { db } = server.database;
   fixture = await createOrgFixture(db);
   const [dispatcher] = await db

@@ -1,22 +1,16 @@
 // Appointment windows in a desktop-sized Chromium against the real server: the list, defining, editing and
 // retiring a window with the server's validation next to its field, and the calendar of remaining capacity.
-import fastifyStatic from '@fastify/static';
 import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { schema } from '@portico/db';
 import { and, eq } from 'drizzle-orm';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openBrowser,
-  repoRoot,
-  requireBuild,
   saveScreenshot,
-  startTestServer,
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
-
-const TOKEN_KEY = 'portico.desktop.sessionToken';
+import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
 
 let server: TestServer;
 let browser: TestBrowser;
@@ -31,15 +25,7 @@ function localDate(timeZone: string, offsetDays: number): string {
 }
 
 beforeAll(async () => {
-  const rendererDist = requireBuild(
-    path.join(repoRoot, 'apps/desktop/dist-renderer'),
-    'pnpm --filter @portico/desktop build:renderer',
-  );
-  server = await startTestServer({
-    configure: async (app) => {
-      await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
-    },
-  });
+  server = await startDesktopTestServer();
   const { db } = server.database;
   fx = await createOrgFixture(db);
   tomorrow = localDate(fx.org.timeZone, 1);
