@@ -621,6 +621,32 @@ describe('notifications.resend', () => {
     expect(await outboxRows()).toHaveLength(before.length + 2);
   });
 
+  it('queues one re-send when the same entry is sent again twice at once (a double click)', async () => {
+    const { dispatcher, fx } = await setup();
+    const failed = await insertLog(fx, { createdAt: new Date('2026-03-01T12:00:00Z'), status: 'failed' });
+    const before = await outboxRows();
+    const results = await Promise.allSettled([
+      dispatcher.notifications.resend({ id: failed.id }),
+      dispatcher.notifications.resend({ id: failed.id }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect((await failure(Promise.reject((refused as PromiseRejectedResult).reason))).message).toBe(
+      'This notification was already sent again. Open the newer entry in the log and re-send that one if it failed too.',
+    );
+    expect(await outboxRows()).toHaveLength(before.length + 1);
+    const audits = await t.db
+      .select()
+      .from(schema.auditEvents)
+      .where(
+        and(
+          eq(schema.auditEvents.entityType, 'notification_log'),
+          eq(schema.auditEvents.entityId, failed.id),
+        ),
+      );
+    expect(audits).toHaveLength(1);
+  });
+
   it('refuses a sent or queued entry, and one already re-sent, enqueueing nothing', async () => {
     const { dispatcher, fx } = await setup();
     const sent = await insertLog(fx, { createdAt: new Date('2026-03-01T12:00:00Z'), status: 'sent' });

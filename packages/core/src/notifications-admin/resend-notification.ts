@@ -15,7 +15,7 @@ export async function resendNotification(
   ctx: CoreContext,
   input: { id: string },
 ): Promise<NotificationResendOutput> {
-  const { notificationLog, tasks, portalUsers } = schema;
+  const { notificationLog, tasks, portalUsers, auditEvents } = schema;
   const org = ctx.organizationId;
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
@@ -46,7 +46,23 @@ export async function resendNotification(
         ),
       )
       .limit(1);
-    if (earlier) {
+    // The new log entry is written later, by the worker: until then the re-send shows only in the audit trail,
+    // which the row lock above makes a second click wait for.
+    const [requested] = earlier
+      ? []
+      : await tx
+          .select({ id: auditEvents.id })
+          .from(auditEvents)
+          .where(
+            and(
+              eq(auditEvents.entityType, 'notification_log'),
+              eq(auditEvents.entityId, entry.id),
+              eq(auditEvents.action, 'resend'),
+              eq(auditEvents.organizationId, org),
+            ),
+          )
+          .limit(1);
+    if (earlier || requested) {
       throw new AppError(
         'PRECONDITION_FAILED',
         'This notification was already sent again. Open the newer entry in the log and re-send that one if it failed too.',
