@@ -8,7 +8,7 @@ export const rendererRoot = fileURLToPath(new URL('./src/renderer', import.meta.
 
 /**
  * Puts the Content-Security-Policy in index.html as its first element, so it covers every script that follows.
- * A meta policy is the one that also applies to the file:// page Electron loads. Development adds a nonce for
+ * A meta policy is the one that also applies to the app://portico page Electron loads. Development adds a nonce for
  * the inline React Refresh preamble and the dev server's websocket; production allows no inline code at all.
  */
 export function contentSecurityPolicy(): Plugin {

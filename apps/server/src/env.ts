@@ -1,10 +1,22 @@
 // The one place Portico's server reads process.env: parses it with the config schema and resolves defaults.
 import { parseEnv, serverEnvSchema, type ServerEnv } from '@portico/config';
 
+/**
+ * The installed desktop app's origin: Electron serves its renderer from the privileged `app://portico` scheme
+ * (apps/desktop/src/main/app-protocol.ts), so every request it makes carries `Origin: app://portico`.
+ *
+ * Always trusted, with no setting, and that adds no CSRF exposure: a web page cannot send this Origin (the
+ * browser sets it from the page's own origin, and no site can be served from a scheme only Electron knows),
+ * and the app holds no ambient credential. Its calls are bearer-only (a token a forged page cannot attach),
+ * except sign-in, whose token comes back in the response body, never as a cookie. CORS is granted to it
+ * without credentials like every trusted origin.
+ */
+export const DESKTOP_APP_ORIGIN = 'app://portico';
+
 export type PorticoEnv = Omit<ServerEnv, 'PUBLIC_ORIGIN'> & {
   /** Always set: defaults to http://localhost:PORT. Normalised to an origin (no path, no trailing slash). */
   PUBLIC_ORIGIN: string;
-  /** Every origin allowed to send state-changing requests with cookies: PUBLIC_ORIGIN plus TRUSTED_ORIGINS. */
+  /** Every origin allowed to send state-changing requests: PUBLIC_ORIGIN, TRUSTED_ORIGINS and the desktop app. */
   allowedOrigins: string[];
 };
 
@@ -27,7 +39,7 @@ export function resolveEnv(source: Record<string, string | undefined>): PorticoE
   return {
     ...parsed,
     PUBLIC_ORIGIN: publicOrigin,
-    allowedOrigins: [...new Set([publicOrigin, ...loopbackAliases, ...trusted])],
+    allowedOrigins: [...new Set([publicOrigin, ...loopbackAliases, ...trusted, DESKTOP_APP_ORIGIN])],
   };
 }
 

@@ -6,6 +6,7 @@ import { startJobSystem, type JobSystem } from '@portico/jobs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './app';
+import { DESKTOP_APP_ORIGIN, resolveEnv } from './env';
 
 const PUBLIC_ORIGIN = 'http://portal.test';
 const DESKTOP_DEV_ORIGIN = 'http://localhost:5173';
@@ -25,7 +26,8 @@ beforeAll(async () => {
     jobs,
     clock: systemClock,
     publicOrigin: PUBLIC_ORIGIN,
-    trustedOrigins: [DESKTOP_DEV_ORIGIN],
+    // Through resolveEnv, as main.ts does, so the desktop app's always-trusted origin is part of the test.
+    trustedOrigins: resolveEnv({ PUBLIC_ORIGIN, TRUSTED_ORIGINS: DESKTOP_DEV_ORIGIN }).allowedOrigins,
     portalDist: null,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -199,6 +201,44 @@ describe('bearer-only clients (the desktop app)', () => {
     });
     expect(res.status).toBe(415);
     expect(await isSignedIn(fixture.dispatcher.token)).toBe(true);
+  });
+});
+
+describe('the installed desktop app (app://portico, a cross-site page with no cookies)', () => {
+  const signIn = (origin: string) =>
+    fetch(`${base}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { origin, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong' }),
+    });
+
+  it('reaches sign-in, which answers (here: a typed refusal of the wrong password)', async () => {
+    const res = await signIn(DESKTOP_APP_ORIGIN);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('access-control-allow-origin')).toBe(DESKTOP_APP_ORIGIN);
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('refuses the same sign-in from any other cross-site page with 403', async () => {
+    for (const origin of ['https://evil.example', 'null']) {
+      const res = await signIn(origin);
+      expect(res.status, origin).toBe(403);
+      expect(await res.json()).toMatchObject({ code: 'CROSS_SITE_REQUEST' });
+    }
+  });
+
+  it('gets a CORS preflight for sign-in, without credentials', async () => {
+    const res = await fetch(`${base}/trpc/auth.signIn`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: DESKTOP_APP_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(DESKTOP_APP_ORIGIN);
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });
 });
 

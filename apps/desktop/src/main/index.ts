@@ -1,20 +1,25 @@
 // The Electron main process: one locked-down window that remembers where it was, the application menu, the IPC
-// bridge's handlers, native notifications and portico:// deep links, in a single instance of the app.
+// bridge's handlers, native notifications and portico:// deep links, in a single instance of the app, with the
+// renderer served from app://portico.
 import {
   app,
   BrowserWindow,
   ipcMain,
   Menu,
+  net,
   Notification,
+  protocol,
   safeStorage,
   screen,
   session,
   shell,
 } from 'electron';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcEvents } from '../shared/ipc-channels';
 import type { MenuDestination } from '../shared/ipc-payloads';
+import { APP_INDEX_URL, APP_SCHEME, resolveAppFile } from './app-protocol';
 import { readConfig } from './config';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv, parseDeepLink } from './deep-link';
 import { registerIpcHandlers } from './ipc';
@@ -29,11 +34,39 @@ import { createWindowStateFile, fitWindowState, MIN_WINDOW_SIZE } from './window
 const APP_ID = 'com.portico.desktop';
 
 const config = readConfig(process.env);
-const rendererIndexPath = path.join(import.meta.dirname, '../renderer/index.html');
+const rendererDir = path.join(import.meta.dirname, '../renderer');
 const isAppUrl = createAppUrlCheck({
   rendererDevUrl: config.rendererDevUrl,
-  rendererIndexUrl: pathToFileURL(rendererIndexPath).href,
+  rendererIndexUrl: APP_INDEX_URL,
 });
+
+// Before the app is ready, as Electron requires. Standard + secure give app://portico a real, secure origin
+// (an `Origin` the server can trust, 'self' in the page's CSP); fetch and CORS support let module scripts
+// load from it. It does not bypass the CSP.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
+]);
+
+/** Answers app://portico/… with the bundled renderer's files, and 404 for anything resolveAppFile refuses. */
+function serveRendererFiles(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file || !(await isRegularFile(file))) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).href);
+  });
+}
+
+/** Only regular files are served: a directory's file:// URL would answer with a listing of it. */
+async function isRegularFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 let mainWindow: BrowserWindow | null = null;
 /** A task to open once the renderer has loaded (a link that arrived before the window or during a reload). */
@@ -126,8 +159,7 @@ function createMainWindow(): BrowserWindow {
   // The preload holds a task until the signed-in screens listen for it; it only has to have loaded.
   window.webContents.on('did-finish-load', flushPendingTask);
 
-  if (config.rendererDevUrl) void window.loadURL(config.rendererDevUrl);
-  else void window.loadFile(rendererIndexPath);
+  void window.loadURL(config.rendererDevUrl ?? APP_INDEX_URL);
   return window;
 }
 
@@ -203,6 +235,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
+    serveRendererFiles();
     registerProtocolClient();
     const serverUrlStore = createServerUrlStore({
       filePath: path.join(app.getPath('userData'), 'settings.json'),

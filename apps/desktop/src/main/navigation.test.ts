@@ -33,6 +33,31 @@ describe('createAppUrlCheck', () => {
     expect(isAppUrl('https://portico.example.com/')).toBe(false);
   });
 
+  it('in production, accepts only app://portico/index.html, with any hash or query', () => {
+    const isAppUrl = createAppUrlCheck({
+      rendererDevUrl: null,
+      rendererIndexUrl: 'app://portico/index.html',
+    });
+    expect(isAppUrl('app://portico/index.html')).toBe(true);
+    expect(isAppUrl('app://portico/index.html#/tasks/abc')).toBe(true);
+    expect(isAppUrl('app://portico/index.html?server=x')).toBe(true);
+    expect(isAppUrl('app://portico/assets/%2e%2e/index.html')).toBe(true); // the parser folds it to /index.html
+    for (const url of [
+      'app://portico/other.html',
+      'app://portico/',
+      'app://evil/index.html',
+      'app://portico.evil/index.html',
+      'app:///index.html',
+      'file:///index.html',
+      'file:///opt/portico/out/renderer/index.html',
+      'portico://portico/index.html',
+      'https://portico/index.html',
+      'not a url',
+    ]) {
+      expect(isAppUrl(url), url).toBe(false);
+    }
+  });
+
   it('in development, accepts the dev server’s origin only', () => {
     const isAppUrl = createAppUrlCheck({
       rendererDevUrl: 'http://localhost:5173',
@@ -41,5 +66,6 @@ describe('createAppUrlCheck', () => {
     expect(isAppUrl('http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/')).toBe(false);
     expect(isAppUrl('file:///x/index.html')).toBe(false);
+    expect(isAppUrl('app://portico/index.html')).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ export function isAllowedExternalUrl(url: string): boolean {
   }
 }
 
-/** The renderer's own pages: the dev server's origin in development, the bundled index.html otherwise. */
+/**
+ * The renderer's own pages: the dev server's origin in development, otherwise the bundled index.html at
+ * rendererIndexUrl (app://portico/index.html; any query or hash). Scheme, host and path are compared
+ * themselves because the URL parser gives non-http schemes (app:, file:) the origin "null".
+ */
 export function createAppUrlCheck({
   rendererDevUrl,
   rendererIndexUrl,
@@ -27,6 +31,8 @@ export function createAppUrlCheck({
     }
     if (rendererDevUrl) return parsed.origin === new URL(rendererDevUrl).origin;
     const index = new URL(rendererIndexUrl);
-    return parsed.protocol === 'file:' && parsed.pathname === index.pathname;
+    return (
+      parsed.protocol === index.protocol && parsed.host === index.host && parsed.pathname === index.pathname
+    );
   };
 }

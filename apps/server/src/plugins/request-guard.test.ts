@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRequest } from './request-guard';
 
-const allowed = new Set(['https://portal.example.com']);
+const allowed = new Set(['https://portal.example.com', 'http://localhost:5173', 'app://portico']);
 const decide = (method: string, headers: Record<string, string>) =>
   checkRequest({ method, headers }, allowed)?.status ?? 'ok';
 
@@ -34,6 +34,26 @@ describe('checkRequest', () => {
   it('accepts same-origin and user-initiated fetch metadata', () => {
     for (const site of ['same-origin', 'none']) {
       expect(decide('POST', { 'sec-fetch-site': site, 'content-type': 'application/json' })).toBe('ok');
+    }
+  });
+
+  it('accepts cross-site fetch metadata only with an allowed Origin (trusted origins and the desktop app)', () => {
+    const json = { 'content-type': 'application/json' };
+    for (const site of ['cross-site', 'same-site']) {
+      for (const origin of ['app://portico', 'http://localhost:5173']) {
+        expect(decide('POST', { ...json, 'sec-fetch-site': site, origin }), `${site} ${origin}`).toBe('ok');
+      }
+      for (const origin of [
+        'https://evil.example',
+        'null',
+        'app://elsewhere',
+        'https://sub.portal.example.com',
+      ]) {
+        expect(decide('POST', { ...json, 'sec-fetch-site': site, origin }), `${site} ${origin}`).toBe(403);
+      }
+      // No Origin to vouch for the page: the cross-site signal alone refuses it.
+      expect(decide('POST', { ...json, 'sec-fetch-site': site }), site).toBe(403);
+      expect(decide('POST', { ...json, 'sec-fetch-site': site, cookie: 'a=b' }), site).toBe(403);
     }
   });
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 export type RequestGuardOptions = {
-  /** Origins whose pages may send state-changing requests with cookies: the public origin and TRUSTED_ORIGINS. */
+  /** Origins whose pages may send state-changing requests: the public origin, TRUSTED_ORIGINS, the desktop app. */
   allowedOrigins: string[];
 };
 
@@ -17,10 +17,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *    CORS preflight, and tRPC 11 accepts FormData and octet-stream on mutations; JSON cannot be sent
  *    cross-site without a preflight, which this server never grants to an untrusted origin.
  * 2. A request that may carry ambient credentials (a Cookie header, or no bearer token at all: sign-in
- *    itself is a mutation) must come from a page of an allowed origin, else 403: `Sec-Fetch-Site` must
- *    not be `cross-site` or `same-site` (a sibling subdomain is not us), and an `Origin` header, when
- *    present, must be one of the allowed origins. Clients that send neither (curl, server-to-server)
- *    cannot hold a victim's cookies, so they pass.
+ *    itself is a mutation) must come from a page of an allowed origin, else 403: an `Origin` header, when
+ *    present, must be one of the allowed origins, and `Sec-Fetch-Site: cross-site|same-site` (a sibling
+ *    subdomain is not us) is refused unless that Origin is allowed. An allowed origin other than our own
+ *    (TRUSTED_ORIGINS, the desktop app's app://portico) is by definition another site, so fetch metadata
+ *    alone would lock every one of them out of sign-in; the browser sets Origin itself and a page cannot
+ *    forge it, so an allowed Origin is the stronger proof. Without an Origin, the cross-site signal is all
+ *    there is, and it refuses. Clients that send neither (curl, server-to-server) cannot hold a victim's
+ *    cookies, so they pass.
  * 3. `Authorization: Bearer` with no Cookie header may come from any origin (the desktop app): the
  *    token is not ambient, a forged page cannot attach it, so there is nothing to forge. Rule 1 still
  *    applies to it.
@@ -33,10 +37,6 @@ export function checkRequest(
   const headers = request.headers;
   const isBearerOnly = /^Bearer\s+\S/i.test(headers.authorization ?? '') && headers.cookie === undefined;
   if (!isBearerOnly) {
-    const site = headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site') {
-      return { status: 403, code: 'CROSS_SITE_REQUEST', message: 'Cross-site requests cannot change data.' };
-    }
     const origin = headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
       return {
@@ -44,6 +44,10 @@ export function checkRequest(
         code: 'CROSS_SITE_REQUEST',
         message: `Requests from ${origin} cannot change data.`,
       };
+    }
+    const site = headers['sec-fetch-site'];
+    if ((site === 'cross-site' || site === 'same-site') && origin === undefined) {
+      return { status: 403, code: 'CROSS_SITE_REQUEST', message: 'Cross-site requests cannot change data.' };
     }
   }
   if (!isJson(headers['content-type'])) {

@@ -1,4 +1,4 @@
-// The signed-in app's router: hash history (the renderer is a file:// page in Electron), one route tree built
+// The signed-in app's router: hash history (the renderer is an app://portico page in Electron), one route tree built
 // from each area's routes.
 import { createHashHistory, createRouter } from '@tanstack/react-router';
 import { boardRoutes } from './screens/board/routes';
