@@ -297,4 +297,67 @@ describe('desktop tasks', () => {
     // the 400 of the refused save is logged by Chromium; nothing else may be
     expect(browser.problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   });
+
+  it('edits a task’s service type and technician, with the refusal next to the field and a stale save reloaded', async () => {
+    const { page } = browser;
+    const [marco] = await server.database.db
+      .insert(schema.technicians)
+      .values({ organizationId: fixture.org.id, name: 'Marco Tech', phone: '+15125550177' })
+      .returning();
+    const t5 = (await tasksOfOrg()).find((t) => t.number === 5)!;
+    await page.goto(`${server.url}/desktop/#/tasks/${t5.id}`);
+    // only the hash changed: reload so the new technician is read, not the cached list
+    await page.reload();
+    await page.getByRole('heading', { name: 'T-5 · Furnace repair' }).waitFor();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Edit T-5 · Acme Bakery' }).waitFor();
+    await expect.poll(() => page.url()).toContain(`#/tasks/${t5.id}/edit`);
+    const service = page.getByLabel('Service type');
+    expect(await service.inputValue()).toBe('Furnace repair');
+    expect(await page.getByLabel('Description').inputValue()).toBe('Pilot light keeps going out.');
+    await expect.poll(() => page.getByRole('option', { name: 'Marco Tech' }).count()).toBe(1);
+
+    await service.fill('  ');
+    await page.getByLabel('Technician').selectOption({ label: 'Marco Tech' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => service.getAttribute('aria-invalid')).toBe('true');
+    const errorId = await service.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe(
+      'Say what the job is, such as AC repair.',
+    );
+    expect(await page.getByLabel('Technician').inputValue()).toBe(marco!.id);
+    expect(await page.getByRole('button', { name: 'Save changes' }).isEnabled()).toBe(true);
+    await saveScreenshot(page, 'desktop-tasks-7-edit');
+
+    // someone else changes the task meanwhile: the save is refused, the reload keeps what was typed
+    await server.database.db
+      .update(schema.tasks)
+      .set({ version: t5.version + 1 })
+      .where(eq(schema.tasks.id, t5.id));
+    await service.fill('Furnace inspection');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('changed by someone else');
+    await page.getByRole('button', { name: 'Reload the task' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Reload the task' }).count()).toBe(0);
+    expect(await service.inputValue()).toBe('Furnace inspection');
+    expect(await page.getByLabel('Technician').inputValue()).toBe(marco!.id);
+
+    await page.getByRole('button', { name: 'Save changes' }).dblclick();
+    await expect.poll(() => page.url()).toMatch(/#\/tasks\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'T-5 · Furnace inspection' }).waitFor();
+    expect(await page.locator('.task-facts', { hasText: 'Technician' }).textContent()).toContain(
+      'Marco Tech',
+    );
+    const saved = (await tasksOfOrg()).find((t) => t.number === 5)!;
+    expect(saved).toMatchObject({
+      serviceType: 'Furnace inspection',
+      technicianId: marco!.id,
+      description: 'Pilot light keeps going out.',
+      appointmentDate: tomorrow,
+      // the bump, then one write each for the edit and the assignment
+      version: t5.version + 3,
+    });
+    // the refused saves (400 and 409) are logged by Chromium; nothing else may be
+    expect(browser.problems.filter((p) => !/status of (400|409)/.test(p))).toEqual([]);
+  });
 });

@@ -65,6 +65,14 @@ export function TaskPageScreen({ taskId }: { taskId: string }) {
             <span className="muted"> · {t.customer.name}</span>
           </p>
         </div>
+        <Link
+          to="/tasks/$taskId/edit"
+          params={{ taskId: t.id }}
+          className="button button-secondary"
+          style={{ marginLeft: 'auto' }}
+        >
+          Edit
+        </Link>
         <StatusActions task={t} />
       </header>
       <div className="task-columns">

@@ -1,9 +1,10 @@
 // Routes of the Tasks area (owned by this folder; registered once in router.tsx): the list, with its filters
-// in the URL, and the new-task form.
+// in the URL, the new-task form and the edit form of one task.
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { rootRoute } from '../../shell/root-route';
 import { parseTaskListSearch, taskListQueryOptions, type TaskListSearch } from './task-list-search';
+import { TaskEditScreen } from './task-edit-screen';
 import { TaskFormScreen } from './task-form-screen';
 import { TaskListScreen } from './task-list-screen';
 import './tasks.css';
@@ -40,4 +41,16 @@ export const newTaskRoute = createRoute({
   component: TaskFormScreen,
 });
 
-export const tasksRoutes = [tasksRoute, newTaskRoute];
+export const editTaskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tasks/$taskId/edit',
+  component: EditTaskScreen,
+});
+
+function EditTaskScreen() {
+  const { taskId } = editTaskRoute.useParams();
+  // keyed so that another task's form starts from that task's values
+  return <TaskEditScreen key={taskId} taskId={taskId} />;
+}
+
+export const tasksRoutes = [tasksRoute, newTaskRoute, editTaskRoute];

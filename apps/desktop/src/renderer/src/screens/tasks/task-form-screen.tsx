@@ -1,31 +1,14 @@
 // The new-task form: customer and site (searched, or created inline), the job, the scheduling mode with live
 // remaining capacity per window, the technician; the server's refusals shown next to their fields.
 import { describeClientError, useTRPC } from '@portico/api-client';
-import type { AvailableWindow } from '@portico/validators/windows';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useRouteContext } from '@tanstack/react-router';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
 import { fieldMessagesOf, type FieldMessages } from './form-errors';
-import { addDays, formatLocalDate, formatTimeRange, todayIn } from './format';
 import { InlineField, NewCustomerFields, NewSiteFields } from './new-customer-fields';
+import { DescriptionField, ServiceTypeField, TechnicianField, WindowPicker, type Slot } from './task-fields';
 
-/** How far ahead the window picker looks. */
-const AVAILABILITY_DAYS = 14;
-/** Remaining capacity is re-read this often while the form is open (others book at the same time). */
-const AVAILABILITY_REFRESH_MS = 10_000;
-
-const serviceSuggestions = [
-  'AC repair',
-  'AC tune-up',
-  'Furnace repair',
-  'No heat call',
-  'Thermostat replacement',
-  'Water heater service',
-  'Annual maintenance visit',
-];
-
-type Slot = { date: string; windowId: string };
 type Mode = 'prebooked' | 'customer_selects';
 
 export function TaskFormScreen() {
@@ -37,7 +20,6 @@ export function TaskFormScreen() {
     customer: useId(),
     site: useId(),
     service: useId(),
-    services: useId(),
     description: useId(),
     technician: useId(),
     appointment: useId(),
@@ -63,8 +45,9 @@ export function TaskFormScreen() {
   const effectiveSiteId = siteId || (siteOptions.length === 1 ? (siteOptions[0]?.id ?? '') : '');
   const site = siteOptions.find((s) => s.id === effectiveSiteId);
   const timeZone = site?.timeZone ?? me.organization.timeZone;
-  const technicians = useQuery(trpc.technicians.list.queryOptions({}));
   const create = useMutation(trpc.tasks.create.mutationOptions());
+  // isPending reaches the button a render late: a second Enter or click in between is caught here
+  const submitting = useRef(false);
 
   function pickCustomer(next: PickedCustomer | null) {
     setCustomer(next);
@@ -75,7 +58,7 @@ export function TaskFormScreen() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (create.isPending) return;
+    if (submitting.current) return;
     setFormError(null);
     const missing: FieldMessages = {};
     if (!customer) missing.customerId = 'Choose a customer, or create one.';
@@ -87,6 +70,7 @@ export function TaskFormScreen() {
       return;
     }
     setErrors({});
+    submitting.current = true;
     try {
       const task = await create.mutateAsync({
         customerId: customer.id,
@@ -117,6 +101,8 @@ export function TaskFormScreen() {
       // a full window means the capacity shown was out of date
       if (messages.appointment)
         void queryClient.invalidateQueries({ queryKey: trpc.windows.availability.pathKey() });
+    } finally {
+      submitting.current = false;
     }
   }
 
@@ -239,50 +225,24 @@ export function TaskFormScreen() {
         <fieldset className="tk-form-section">
           <legend>The job</legend>
           <div className="tk-form-grid">
-            <InlineField id={ids.service} label="Service type" error={errors.serviceType}>
-              <input
-                id={ids.service}
-                list={ids.services}
-                value={serviceType}
-                onChange={(event) => setServiceType(event.target.value)}
-                placeholder="AC repair"
-                autoComplete="off"
-                aria-invalid={errors.serviceType ? true : undefined}
-                aria-describedby={describedBy('serviceType', ids.service)}
-              />
-              <datalist id={ids.services}>
-                {serviceSuggestions.map((s) => (
-                  <option key={s} value={s} />
-                ))}
-              </datalist>
-            </InlineField>
-            <InlineField id={ids.technician} label="Technician" error={errors.technicianId}>
-              <select
-                id={ids.technician}
-                value={technicianId}
-                onChange={(event) => setTechnicianId(event.target.value)}
-                aria-invalid={errors.technicianId ? true : undefined}
-                aria-describedby={describedBy('technicianId', ids.technician)}
-              >
-                <option value="">Unassigned</option>
-                {technicians.data?.map((tech) => (
-                  <option key={tech.id} value={tech.id}>
-                    {tech.name}
-                  </option>
-                ))}
-              </select>
-            </InlineField>
-            <InlineField id={ids.description} label="Description" error={errors.description} wide>
-              <textarea
-                id={ids.description}
-                rows={3}
-                value={description}
-                onChange={(event) => setDescription(event.target.value)}
-                placeholder="What the customer reported, access notes…"
-                aria-invalid={errors.description ? true : undefined}
-                aria-describedby={describedBy('description', ids.description)}
-              />
-            </InlineField>
+            <ServiceTypeField
+              id={ids.service}
+              value={serviceType}
+              onChange={setServiceType}
+              error={errors.serviceType}
+            />
+            <TechnicianField
+              id={ids.technician}
+              value={technicianId}
+              onChange={setTechnicianId}
+              error={errors.technicianId}
+            />
+            <DescriptionField
+              id={ids.description}
+              value={description}
+              onChange={setDescription}
+              error={errors.description}
+            />
           </div>
         </fieldset>
 
@@ -350,89 +310,5 @@ export function TaskFormScreen() {
         </div>
       </form>
     </section>
-  );
-}
-
-function WindowPicker({
-  id,
-  siteId,
-  timeZone,
-  slot,
-  onPick,
-  error,
-}: {
-  id: string;
-  siteId: string;
-  timeZone: string;
-  slot: Slot | null;
-  onPick: (slot: Slot) => void;
-  error: string | undefined;
-}) {
-  const trpc = useTRPC();
-  const from = todayIn(timeZone);
-  const availability = useQuery({
-    ...trpc.windows.availability.queryOptions({ from, to: addDays(from, AVAILABILITY_DAYS - 1), siteId }),
-    refetchInterval: AVAILABILITY_REFRESH_MS,
-    staleTime: 0,
-  });
-  // the moment the capacity was read: a window that had started by then cannot be booked
-  const now = availability.dataUpdatedAt;
-  const isBookable = (w: AvailableWindow) => w.remaining > 0 && w.start.getTime() > now;
-  const days = availability.data?.days.filter((day) => day.windows.length > 0) ?? [];
-  return (
-    <div className="tk-window-picker" id={id}>
-      <p className="muted tk-window-picker-note">
-        Remaining capacity, live, in {timeZone.replace(/_/g, ' ')}
-        {availability.isFetching ? ' · updating…' : ''}
-      </p>
-      {availability.isPending ? <p className="muted">Loading windows…</p> : null}
-      {availability.isError ? (
-        <p className="banner banner-error" role="alert">
-          {describeClientError(availability.error).message}
-        </p>
-      ) : null}
-      {availability.isSuccess && days.length === 0 ? (
-        <p className="muted">No window is offered in the next {AVAILABILITY_DAYS} days.</p>
-      ) : null}
-      <div
-        className="tk-window-days"
-        role="group"
-        aria-label="Date and window"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {days.map((day) => (
-          <div key={day.date} className="tk-window-day">
-            <div className="tk-window-day-label">{formatLocalDate(day.date, 'weekday')}</div>
-            {day.windows.map((w) => {
-              const isPicked = slot?.date === day.date && slot.windowId === w.windowId;
-              const label = `${formatLocalDate(day.date, 'weekday')} ${w.name}, ${w.remaining} of ${w.capacity} left`;
-              return (
-                <button
-                  key={w.windowId}
-                  type="button"
-                  className="tk-window-slot"
-                  aria-pressed={isPicked}
-                  aria-label={label}
-                  disabled={!isBookable(w) && !isPicked}
-                  onClick={() => onPick({ date: day.date, windowId: w.windowId })}
-                >
-                  <span className="tk-window-slot-name">{w.name}</span>
-                  <span className="tk-window-slot-time">{formatTimeRange(w.start, w.end, timeZone)}</span>
-                  <span className={w.remaining === 0 ? 'tk-window-slot-left is-full' : 'tk-window-slot-left'}>
-                    {w.remaining === 0 ? 'Full' : `${w.remaining} of ${w.capacity} left`}
-                  </span>
-                </button>
-              );
-            })}
-          </div>
-        ))}
-      </div>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
