@@ -53,7 +53,8 @@ async function tasksOfOrg() {
 }
 
 beforeAll(async () => {
-  server = await startDesktopTestServer();
+  // with the worker, so a new task's booking invite is really sent and logged
+  server = await startDesktopTestServer({ withJobs: true });
   const { db } = server.database;
   fixture = await createOrgFixture(db);
   const [dispatcher] = await db
@@ -155,6 +156,10 @@ describe('desktop tasks', () => {
       technicianId: fixture.technician.id,
     });
     expect(page.url()).toContain(created!.id);
+    // the new task's booking invite is sent by the worker and shows in the task's notification log
+    const log = page.getByRole('table', { name: 'Notifications of this task' });
+    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('Booking invite');
+    await saveScreenshot(page, 'desktop-tasks-2b-invite-logged');
 
     await openTaskList();
     await listIsReady();
