@@ -316,8 +316,15 @@ describe('headers and the CSRF rule on portal access', () => {
     const before = await snapshotOrganization(t.db, fx.org.id);
     const attempts = [
       mutate(served, 'portalAccess.continueWithLink', body, { headers: { origin: 'https://evil.example' } }),
-      mutate(served, 'portalAccess.continueWithLink', body, { headers: { 'sec-fetch-site': 'cross-site' } }),
-      mutate(served, 'portalAccess.continueWithLink', body, { headers: { 'sec-fetch-site': 'same-site' } }),
+      // a cross-site page that sends no Origin, and a sibling subdomain (same-site, but not us)
+      fetch(`${served.base}/trpc/portalAccess.continueWithLink`, {
+        method: 'POST',
+        headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+      mutate(served, 'portalAccess.continueWithLink', body, {
+        headers: { origin: 'https://shop.portal.test', 'sec-fetch-site': 'same-site' },
+      }),
       mutate(
         served,
         'portalAccess.requestAccess',
