@@ -5,13 +5,8 @@ import { schema } from '@portico/db';
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openBrowser,
-  saveScreenshot,
-  type TestBrowser,
-  type TestServer,
-} from '../../portal/e2e/support/browser-harness';
-import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
+import { saveScreenshot, type TestBrowser, type TestServer } from '../../portal/e2e/support/browser-harness';
+import { openSignedInDesktop, startDesktopTestServer } from './support/desktop-harness';
 
 let server: TestServer;
 let browser: TestBrowser;
@@ -83,14 +78,7 @@ beforeAll(async () => {
     .set({ nextTaskNumber: 5 })
     .where(eq(schema.organizations.id, fx.org.id));
 
-  browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
-  await browser.page.goto(`${server.url}/desktop/`);
-  await browser.page.evaluate(
-    `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(fx.dispatcher.token)})`,
-  );
-  // a hash change alone is not a page load: reload so the app starts with the stored token
-  await browser.page.goto(`${server.url}/desktop/#/board`);
-  await browser.page.reload();
+  browser = await openSignedInDesktop(server, fx.dispatcher.token, '/board');
 });
 
 afterAll(async () => {

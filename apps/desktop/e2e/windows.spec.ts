@@ -4,13 +4,8 @@ import { createOrgFixture, type OrgFixture } from '@portico/api/test-support';
 import { schema } from '@portico/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openBrowser,
-  saveScreenshot,
-  type TestBrowser,
-  type TestServer,
-} from '../../portal/e2e/support/browser-harness';
-import { startDesktopTestServer, TOKEN_KEY } from './support/desktop-harness';
+import { saveScreenshot, type TestBrowser, type TestServer } from '../../portal/e2e/support/browser-harness';
+import { openSignedInDesktop, startDesktopTestServer } from './support/desktop-harness';
 
 let server: TestServer;
 let browser: TestBrowser;
@@ -49,13 +44,7 @@ beforeAll(async () => {
     .set({ nextTaskNumber: 4 })
     .where(eq(schema.organizations.id, fx.org.id));
 
-  browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
-  await browser.page.goto(`${server.url}/desktop/`);
-  await browser.page.evaluate(
-    `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(fx.admin.token)})`,
-  );
-  await browser.page.goto(`${server.url}/desktop/#/windows`);
-  await browser.page.reload();
+  browser = await openSignedInDesktop(server, fx.admin.token, '/windows');
 });
 
 afterAll(async () => {

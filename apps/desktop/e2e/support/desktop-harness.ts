@@ -1,11 +1,14 @@
 // Shared by the desktop renderer's browser tests: the real server on a fresh database serving the renderer's
-// browser build at /desktop/, and the key under which the browser stand-in of the bridge keeps the token.
+// browser build at /desktop/, the key under which the browser stand-in of the bridge keeps the token, and a
+// browser already signed in.
 import fastifyStatic from '@fastify/static';
 import path from 'node:path';
 import {
+  openBrowser,
   repoRoot,
   requireBuild,
   startTestServer,
+  type TestBrowser,
   type TestServer,
 } from '../../../portal/e2e/support/browser-harness';
 
@@ -24,4 +27,23 @@ export async function startDesktopTestServer(options: { withJobs?: boolean } = {
       await app.register(fastifyStatic, { root: rendererDist, prefix: '/desktop/', decorateReply: false });
     },
   });
+}
+
+/**
+ * A desktop-sized Chromium already signed in with `token` (as the browser bridge keeps it), on `hashPath`
+ * (e.g. '/board'). A hash change alone is not a page load, so the page reloads to start with the stored token.
+ */
+export async function openSignedInDesktop(
+  server: TestServer,
+  token: string,
+  hashPath: string,
+): Promise<TestBrowser> {
+  const browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
+  await browser.page.goto(`${server.url}/desktop/`);
+  await browser.page.evaluate(
+    `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)})`,
+  );
+  await browser.page.goto(`${server.url}/desktop/#${hashPath}`);
+  await browser.page.reload();
+  return browser;
 }
