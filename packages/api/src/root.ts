@@ -1,7 +1,9 @@
 // The one router: every procedure Portico serves, by domain. AppRouter is the whole contract.
 import { activityRouter } from './routers/activity.router';
+import { auditRouter } from './routers/audit.router';
 import { authRouter } from './routers/auth.router';
 import { contactsRouter } from './routers/contacts.router';
+import { customFieldsRouter } from './routers/custom-fields.router';
 import { customersRouter } from './routers/customers.router';
 import { dispatchRouter } from './routers/dispatch.router';
 import { liveRouter } from './routers/live.router';
@@ -34,6 +36,8 @@ export const appRouter = router({
   activity: activityRouter,
   dispatch: dispatchRouter,
   live: liveRouter,
+  customFields: customFieldsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,3 +17,5 @@ export * from './portal-labels';
 export * from './wire';
 export * from './activity';
 export * from './live';
+export * from './custom-fields';
+export * from './audit';

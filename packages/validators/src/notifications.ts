@@ -113,6 +113,32 @@ export const templateVariableSchema = z.object({
 export type TemplateVariableInfo = z.infer<typeof templateVariableSchema>;
 export const templateVariablesOutputSchema = z.array(templateVariableSchema);
 
+/**
+ * "Send a test": the (unsaved) template rendered against a real task, sent to an address or number the admin
+ * types, not to the task's contacts. Sent by the worker; not written to the notification log.
+ */
+export const notificationSendTestInputSchema = z.object({
+  taskId: idSchema,
+  type: notificationTypeSchema,
+  channel: channelSchema,
+  subject: subjectSchema.optional(),
+  body: bodySchema.optional(),
+  /** An email address for email, a phone number (any common format) for SMS. */
+  to: z
+    .string({ message: 'Enter where to send the test.' })
+    .trim()
+    .min(1, { message: 'Enter where to send the test.' })
+    .max(254, { message: 'Enter an email address or phone number.' }),
+});
+export type NotificationSendTestInput = z.infer<typeof notificationSendTestInputSchema>;
+export const notificationSendTestOutputSchema = z.object({
+  /** Normalized: E.164 for SMS, lower-cased email. */
+  to: z.string(),
+  channel: channelSchema,
+  queuedAt: z.date(),
+});
+export type NotificationSendTestOutput = z.infer<typeof notificationSendTestOutputSchema>;
+
 // ---- the log ----
 
 export const notificationLogInputSchema = z

@@ -54,6 +54,8 @@ export const organizationSettingsSchema = z.object({
   officePhone: z.string().nullable(),
   officeEmail: z.string().nullable(),
   logoFileId: z.string().nullable(),
+  /** Path of the logo on the server (`/files/<id>`), or null without a logo. */
+  logoUrl: z.string().nullable(),
   primaryColor: z.string(),
   accentColor: z.string(),
   labels: z.record(z.string(), z.string()),
@@ -136,3 +138,27 @@ export const organizationUpdateInputSchema = z.strictObject(
   },
 );
 export type OrganizationUpdateInput = z.infer<typeof organizationUpdateInputSchema>;
+
+/** Largest logo accepted, in bytes (after decoding). */
+export const logoMaxBytes = 512 * 1024;
+export const logoContentTypes = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+
+/**
+ * A new logo, as base64 (the desktop reads the file the admin picked). The type is detected from the bytes:
+ * PNG, JPEG, or an SVG without scripts, event handlers, external references or embedded HTML.
+ */
+export const logoUploadInputSchema = z.object({
+  version: versionSchema,
+  fileName: z.string().trim().max(255, { message: 'The file name is too long.' }),
+  dataBase64: z
+    .string({ message: 'Choose an image file.' })
+    .min(1, { message: 'Choose an image file.' })
+    // base64 of logoMaxBytes, plus slack for padding; the exact limit is checked after decoding
+    .max(Math.ceil((logoMaxBytes * 4) / 3) + 8, {
+      message: 'The logo is larger than 512 KB. Use a smaller image.',
+    }),
+});
+export type LogoUploadInput = z.infer<typeof logoUploadInputSchema>;
+
+export const logoRemoveInputSchema = z.object({ version: versionSchema });
+export type LogoRemoveInput = z.infer<typeof logoRemoveInputSchema>;

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { idSchema, staffRoles, versionSchema } from './common';
 
-export const staffUserStatuses = ['active', 'disabled'] as const;
+/** invited: added by email, has not set a password yet. */
+export const staffUserStatuses = ['invited', 'active', 'disabled'] as const;
+/** The statuses an admin sets by hand (invited ends only by accepting the invitation). */
+export const settableStaffUserStatuses = ['active', 'disabled'] as const;
 
 /** An email address, trimmed and lower-cased (staff emails are stored lower-cased). */
 export const staffEmailSchema = z
@@ -72,6 +75,44 @@ export type UpdateStaffInput = z.infer<typeof updateStaffInputSchema>;
 export const setStaffStatusInputSchema = z.object({
   id: idSchema,
   version: versionSchema,
-  status: staffUserStatusSchema,
+  status: z.enum(settableStaffUserStatuses, { message: 'Choose active or disabled.' }),
 });
 export type SetStaffStatusInput = z.infer<typeof setStaffStatusInputSchema>;
+
+// ---- invitations by email ----
+
+/** How long an invitation link works. */
+export const staffInviteLifetimeHours = 72;
+
+export const inviteStaffInputSchema = z.object({
+  email: staffEmailSchema,
+  name: staffNameSchema,
+  role: staffRoleSchema,
+});
+export type InviteStaffInput = z.infer<typeof inviteStaffInputSchema>;
+
+/** Sends a fresh invitation to an invited (not yet active) staff user; older links stop working. */
+export const resendStaffInviteInputSchema = z.object({ id: idSchema });
+export type ResendStaffInviteInput = z.infer<typeof resendStaffInviteInputSchema>;
+
+const inviteTokenSchema = z
+  .string({ message: 'This invitation link is not valid.' })
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'This invitation link is not valid.' });
+
+/** Public: what the invitation page shows before the person sets a password. */
+export const staffInviteLookupInputSchema = z.object({ token: inviteTokenSchema });
+export const staffInviteLookupOutputSchema = z.object({
+  organizationName: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: staffRoleSchema,
+});
+export type StaffInviteLookup = z.infer<typeof staffInviteLookupOutputSchema>;
+
+/** Public: sets the password and activates the account; the link then stops working. */
+export const acceptStaffInviteInputSchema = z.object({
+  token: inviteTokenSchema,
+  password: newPasswordSchema,
+});
+export type AcceptStaffInviteInput = z.infer<typeof acceptStaffInviteInputSchema>;
+export const acceptStaffInviteOutputSchema = z.object({ email: z.string(), organizationName: z.string() });

@@ -2,12 +2,17 @@
 import { revokeSessionToken, signInStaff } from '@portico/auth';
 import { getSignedInStaff } from '@portico/core/staff/get-signed-in-staff';
 import {
+  acceptStaffInviteInputSchema,
+  acceptStaffInviteOutputSchema,
   meOutputSchema,
   signInInputSchema,
   signInOutputSchema,
   signOutOutputSchema,
+  staffInviteLookupInputSchema,
+  staffInviteLookupOutputSchema,
 } from '@portico/validators';
 import { publicProcedure, router, staffProcedure, syncOutput } from '../trpc';
+import { notBuilt } from './not-built';
 
 export const authRouter = router({
   signIn: publicProcedure
@@ -36,4 +41,15 @@ export const authRouter = router({
       session: { idleExpiresAt: ctx.session.idleExpiresAt, absoluteExpiresAt: ctx.session.absoluteExpiresAt },
     };
   }),
+
+  /** Public: the invitation page's details (organization, name, email, role), or NOT_FOUND for a dead link. */
+  staffInvite: publicProcedure
+    .input(staffInviteLookupInputSchema)
+    .output(syncOutput(staffInviteLookupOutputSchema))
+    .query(() => notBuilt()),
+  /** Public: sets the invited person's password and activates the account; the link then stops working. */
+  acceptStaffInvite: publicProcedure
+    .input(acceptStaffInviteInputSchema)
+    .output(syncOutput(acceptStaffInviteOutputSchema))
+    .mutation(() => notBuilt()),
 });

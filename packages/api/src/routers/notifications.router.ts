@@ -17,6 +17,8 @@ import {
   notificationPreviewSchema,
   notificationResendInputSchema,
   notificationResendOutputSchema,
+  notificationSendTestInputSchema,
+  notificationSendTestOutputSchema,
   notificationSettingSchema,
   notificationSettingsOutputSchema,
   notificationSettingUpdateInputSchema,
@@ -28,6 +30,7 @@ import {
   templateVariablesOutputSchema,
 } from '@portico/validators/notifications';
 import { adminProcedure, router, staffProcedure, syncOutput } from '../trpc';
+import { notBuilt } from './not-built';
 
 export const notificationsRouter = router({
   settings: staffProcedure
@@ -57,6 +60,11 @@ export const notificationsRouter = router({
     .mutation(({ ctx, input }) =>
       previewNotificationTemplate(ctx.core, input, { publicOrigin: ctx.publicOrigin }),
     ),
+  /** Renders the (unsaved) template against a real task and sends it to the address or number typed (worker). */
+  sendTest: adminProcedure
+    .input(notificationSendTestInputSchema)
+    .output(syncOutput(notificationSendTestOutputSchema))
+    .mutation(() => notBuilt()),
   variables: staffProcedure
     .output(syncOutput(templateVariablesOutputSchema))
     .query(() => listTemplateVariables()),

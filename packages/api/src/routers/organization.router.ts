@@ -1,8 +1,14 @@
 // Procedures of the organization's settings: read (staff) and change (admin).
 import { getOrganizationSettings } from '@portico/core/organization/get-organization-settings';
 import { updateOrganizationSettings } from '@portico/core/organization/update-organization-settings';
-import { organizationSettingsSchema, organizationUpdateInputSchema } from '@portico/validators/organization';
+import {
+  logoRemoveInputSchema,
+  logoUploadInputSchema,
+  organizationSettingsSchema,
+  organizationUpdateInputSchema,
+} from '@portico/validators/organization';
 import { adminProcedure, router, staffProcedure, syncOutput } from '../trpc';
+import { notBuilt } from './not-built';
 
 export const organizationRouter = router({
   get: staffProcedure
@@ -12,4 +18,12 @@ export const organizationRouter = router({
     .input(organizationUpdateInputSchema)
     .output(syncOutput(organizationSettingsSchema))
     .mutation(({ ctx, input }) => updateOrganizationSettings(ctx.core, input)),
+  uploadLogo: adminProcedure
+    .input(logoUploadInputSchema)
+    .output(syncOutput(organizationSettingsSchema))
+    .mutation(() => notBuilt()),
+  removeLogo: adminProcedure
+    .input(logoRemoveInputSchema)
+    .output(syncOutput(organizationSettingsSchema))
+    .mutation(() => notBuilt()),
 });

@@ -6,6 +6,8 @@ import { setStaffUserStatus } from '@portico/core/staff/set-staff-user-status';
 import { updateStaffUser } from '@portico/core/staff/update-staff-user';
 import {
   createStaffInputSchema,
+  inviteStaffInputSchema,
+  resendStaffInviteInputSchema,
   listStaffInputSchema,
   listStaffOutputSchema,
   setStaffStatusInputSchema,
@@ -13,6 +15,7 @@ import {
   updateStaffInputSchema,
 } from '@portico/validators';
 import { adminProcedure, router, syncOutput } from '../trpc';
+import { notBuilt } from './not-built';
 
 export const staffRouter = router({
   list: adminProcedure
@@ -34,4 +37,14 @@ export const staffRouter = router({
     .input(setStaffStatusInputSchema)
     .output(syncOutput(staffUserSchema))
     .mutation(({ ctx, input }) => setStaffUserStatus(ctx.core, input, { invalidateUserSessions })),
+
+  /** Adds an invited staff user and emails them a link to set their password (the staff-invite job). */
+  invite: adminProcedure
+    .input(inviteStaffInputSchema)
+    .output(syncOutput(staffUserSchema))
+    .mutation(() => notBuilt()),
+  resendInvite: adminProcedure
+    .input(resendStaffInviteInputSchema)
+    .output(syncOutput(staffUserSchema))
+    .mutation(() => notBuilt()),
 });

@@ -26,6 +26,7 @@ export function toOrganizationSettings(row: OrganizationRow): OrganizationSettin
     officePhone: row.officePhone,
     officeEmail: row.officeEmail,
     logoFileId: row.logoFileId,
+    logoUrl: row.logoFileId ? `/files/${row.logoFileId}` : null,
     primaryColor: row.primaryColor,
     accentColor: row.accentColor,
     labels: row.labels,

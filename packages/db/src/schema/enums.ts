@@ -2,7 +2,8 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const staffRole = pgEnum('staff_role', ['admin', 'dispatcher']);
-export const userStatus = pgEnum('user_status', ['active', 'disabled']);
+/** invited: added by an admin, has not set a password yet (cannot sign in). */
+export const userStatus = pgEnum('user_status', ['invited', 'active', 'disabled']);
 export const portalRole = pgEnum('portal_role', ['contact', 'account_admin']);
 export const portalUserStatus = pgEnum('portal_user_status', ['invited', 'active', 'disabled']);
 export const loginMode = pgEnum('login_mode', ['otp', 'link']);

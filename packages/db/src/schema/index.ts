@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './auth';
 export * from './audit';
 export * from './jobs';
+export * from './files';

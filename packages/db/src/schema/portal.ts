@@ -1,13 +1,11 @@
 // Portal users (a contact's login), one-time codes and link tokens (only hashes are stored).
-import { customType, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, rowVersion, tstz, updatedAt } from './_shared';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, id, rowVersion, tstz, updatedAt } from './_shared';
 import { contacts, customers } from './customers';
 import { channel, linkPurpose, portalRole, portalUserStatus } from './enums';
 import { organizations } from './organizations';
 
-export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-});
+export { bytea } from './_shared';
 
 export const portalUsers = pgTable(
   'portal_users',

@@ -1,7 +1,7 @@
 // Staff users (admins, dispatchers) and technicians of an organization.
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, rowVersion, tstz, updatedAt } from './_shared';
+import { bytea, createdAt, id, rowVersion, tstz, updatedAt } from './_shared';
 import { staffRole, userStatus } from './enums';
 import { organizations } from './organizations';
 
@@ -43,4 +43,26 @@ export const technicians = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index().on(t.organizationId, t.name)],
+);
+
+/**
+ * Invitations of staff users by email. The token is minted by the `staff-invite` job at send time; only its
+ * SHA-256 is stored. A newer invitation of the same user replaces older ones (they are consumed).
+ */
+export const staffInvites = pgTable(
+  'staff_invites',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    tokenHash: bytea('token_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    consumedAt: tstz('consumed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.tokenHash), index().on(t.staffUserId)],
 );

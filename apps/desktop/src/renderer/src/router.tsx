@@ -1,6 +1,7 @@
 // The signed-in app's router: hash history (the renderer is an app://portico page in Electron), one route tree built
 // from each area's routes.
 import { createHashHistory, createRouter } from '@tanstack/react-router';
+import { adminRoutes } from './screens/admin/routes';
 import { boardRoutes } from './screens/board/routes';
 import { customersRoutes } from './screens/customers/routes';
 import { notificationsRoutes } from './screens/notifications/routes';
@@ -19,6 +20,7 @@ const routeTree = rootRoute.addChildren([
   ...customersRoutes,
   ...notificationsRoutes,
   ...settingsRoutes,
+  ...adminRoutes,
 ]);
 
 export function createDesktopRouter(context: DesktopRouterContext) {

@@ -18,6 +18,13 @@ const navigation = [
   { to: '/settings', label: 'Settings', shortcut: '6' },
 ] as const;
 
+/** Only admins see (and can jump to) the Admin area. */
+const adminNavigation = { to: '/admin', label: 'Admin', shortcut: '7' } as const;
+
+function navigationFor(role: 'admin' | 'dispatcher') {
+  return role === 'admin' ? [...navigation, adminNavigation] : [...navigation];
+}
+
 export function AppShell() {
   const { me, signOut } = useRouteContext({ from: '__root__' });
   const [isSigningOut, setIsSigningOut] = useState(false);
@@ -59,7 +66,7 @@ export function AppShell() {
       <div className="app-body">
         <nav className="side-nav" aria-label="Main">
           <ul>
-            {navigation.map((item) => (
+            {navigationFor(me.user.role).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} className="side-nav-link" activeProps={{ 'aria-current': 'page' }}>
                   {item.label}
@@ -73,27 +80,27 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
-      <NavigationShortcuts />
+      <NavigationShortcuts role={me.user.role} />
       <LiveUpdates />
       <OpenTaskListener />
     </div>
   );
 }
 
-/** Alt+1…5 jump between the main screens. */
-function NavigationShortcuts() {
+/** Alt+1…7 jump between the main screens (Alt+7, Admin, for admins only). */
+function NavigationShortcuts({ role }: { role: 'admin' | 'dispatcher' }) {
   const navigate = useNavigate();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const item = navigation.find((n) => n.shortcut === event.key);
+      const item = navigationFor(role).find((n) => n.shortcut === event.key);
       if (!item) return;
       event.preventDefault();
       void navigate({ to: item.to });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, role]);
   return null;
 }
 

@@ -1,7 +1,7 @@
 // A contact's fields (name, phone, email, preferred channel, SMS opt-out), for adding and for editing.
 import type { Contact } from '@portico/validators/contacts';
 import { useState, type FormEvent } from 'react';
-import { Field, FormBanner, useSubmitter } from './form-kit';
+import { Field, FormBanner, useSubmitter } from '../../components/form-kit';
 
 export type ContactValues = {
   name: string;

@@ -1,7 +1,7 @@
 // The customer's own fields (name, person or company, email, phone, notes), for creating and for editing.
 import type { Customer } from '@portico/validators/customers';
 import { useState, type FormEvent } from 'react';
-import { Field, FormBanner, useSubmitter } from './form-kit';
+import { Field, FormBanner, useSubmitter } from '../../components/form-kit';
 
 export type CustomerValues = {
   name: string;

@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CustomerForm, valuesOfCustomer, type CustomerValues } from './customer-form';
-import { useDebounced } from './form-kit';
+import { useDebounced } from '../../components/form-kit';
 import './customers.css';
 
 const kindLabels = { person: 'Person', company: 'Company' } as const;

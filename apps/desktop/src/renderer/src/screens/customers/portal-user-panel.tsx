@@ -4,7 +4,7 @@ import type { Contact } from '@portico/validators/contacts';
 import type { PortalUser } from '@portico/validators/portal-users';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { formatInstant } from './form-kit';
+import { formatInstant } from '../../components/form-kit';
 
 const statusLabels = { invited: 'Invited', active: 'Active', disabled: 'Disabled' } as const;
 const roleLabels = { contact: 'Contact', account_admin: 'Account admin' } as const;

@@ -2,7 +2,7 @@
 import type { Contact } from '@portico/validators/contacts';
 import type { Site } from '@portico/validators/sites';
 import { useMemo, useState, type FormEvent } from 'react';
-import { Field, FormBanner, useSubmitter } from './form-kit';
+import { Field, FormBanner, useSubmitter } from '../../components/form-kit';
 
 export type SiteValues = {
   name: string;
