@@ -4,8 +4,10 @@ import { createTestDatabase, type TestDatabase } from '@portico/db/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityCases } from './isolation-cases/activity.cases';
+import { auditCases } from './isolation-cases/audit.cases';
 import { authCases } from './isolation-cases/auth.cases';
 import { contactsCases } from './isolation-cases/contacts.cases';
+import { customFieldsCases } from './isolation-cases/custom-fields.cases';
 import { customersCases } from './isolation-cases/customers.cases';
 import { dispatchCases } from './isolation-cases/dispatch.cases';
 import { liveCases } from './isolation-cases/live.cases';
@@ -40,6 +42,8 @@ const cases: Record<string, IsolationCase> = {
   ...activityCases,
   ...dispatchCases,
   ...liveCases,
+  ...customFieldsCases,
+  ...auditCases,
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();

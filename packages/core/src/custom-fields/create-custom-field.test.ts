@@ -36,13 +36,25 @@ describe('checkCustomField', () => {
     expect(
       checkCustomField({ kind: 'text', label: 'Gate code', defaultValue: '  ' }).defaultValue,
     ).toBeNull();
+    // one option is enough for a dropdown (say, a single service address to confirm)
+    expect(
+      checkCustomField({ kind: 'dropdown', label: 'Parking', options: ['Only'], defaultValue: 'Only' })
+        .options,
+    ).toEqual(['Only']);
   });
 
   it('refuses defaults and options that do not suit the kind, naming the input', () => {
     expect(refusal({ kind: 'toggle', label: 'Adult home' })).toMatchObject({ field: 'defaultValue' });
+    expect(refusal({ kind: 'dropdown', label: 'Parking', defaultValue: 'Only' })).toEqual({
+      field: 'options',
+      message: 'A dropdown needs at least one option to choose from.',
+    });
     expect(
-      refusal({ kind: 'dropdown', label: 'Parking', options: ['Only'], defaultValue: 'Only' }),
+      refusal({ kind: 'dropdown', label: 'Parking', options: ['A', ' '], defaultValue: 'A' }),
     ).toMatchObject({ field: 'options' });
+    expect(refusal({ kind: 'dropdown', label: 'Parking', options: ['A', 'B'] })).toMatchObject({
+      field: 'defaultValue',
+    });
     expect(
       refusal({ kind: 'dropdown', label: 'Parking', options: ['A', 'B'], defaultValue: 'C' }),
     ).toMatchObject({ field: 'defaultValue' });
@@ -54,5 +66,13 @@ describe('checkCustomField', () => {
     expect(refusal({ kind: 'static', label: 'Note', required: true })).toMatchObject({ field: 'required' });
     expect(refusal({ kind: 'text', label: 'Code', options: ['x'] })).toMatchObject({ field: 'options' });
     expect(refusal({ kind: 'text', label: '   ' })).toMatchObject({ field: 'label' });
+    expect(refusal({ kind: 'text', label: 'x'.repeat(121) })).toMatchObject({ field: 'label' });
+    expect(refusal({ kind: 'toggle', label: 'Adult home', defaultValue: 'yes' })).toMatchObject({
+      field: 'defaultValue',
+    });
+    expect(refusal({ kind: 'checkbox' as never, label: 'Adult home' })).toEqual({
+      field: 'kind',
+      message: 'Choose toggle, text, static or dropdown.',
+    });
   });
 });

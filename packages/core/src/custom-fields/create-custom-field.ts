@@ -1,14 +1,17 @@
 // Adds a custom field (a question on the appointment page) to the organization, checking that its default and
-// options suit its kind. Seeds and tests use it today; the admin's field builder will call it too.
+// options suit its kind (checkCustomField, which editing a field reuses on the merged definition).
+import type { CustomField } from '@portico/validators/custom-fields';
 import { recordAudit } from '../audit/record-audit';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { eq, schema, sql } from '../internal/db';
+import { customFieldColumns, toCustomField } from './custom-field-row';
 import type { FieldKind, FieldValue } from './field-rules';
 
 export type CustomFieldRow = typeof schema.customFieldDefinitions.$inferSelect;
 
 export type CustomFieldInput = {
+  /** Checked here too: core may be called with a kind the validators did not see. */
   kind: FieldKind;
   label: string;
   description?: string | null;
@@ -23,10 +26,15 @@ export type CustomFieldInput = {
 
 type CheckedField = Required<Omit<CustomFieldInput, 'sortOrder'>>;
 
+const fieldKinds: readonly string[] = ['toggle', 'text', 'static', 'dropdown'] satisfies FieldKind[];
+
 const refuse = (message: string, field: string) => new AppError('BAD_REQUEST', message, { field });
 
 /** The definition as stored, or BAD_REQUEST naming the input that does not fit the kind. */
 export function checkCustomField(input: CustomFieldInput): CheckedField {
+  if (!fieldKinds.includes(input.kind)) {
+    throw refuse('Choose toggle, text, static or dropdown.', 'kind');
+  }
   const label = input.label.trim();
   if (label === '') throw refuse('Give the field a label, such as Gate code.', 'label');
   if (label.length > 120) throw refuse('Keep the label under 120 characters.', 'label');
@@ -51,14 +59,15 @@ export function checkCustomField(input: CustomFieldInput): CheckedField {
       }
       break;
     case 'dropdown':
-      if (options.length < 2 || options.some((o) => o === '')) {
-        throw refuse('A dropdown needs at least two options, none of them blank.', 'options');
-      }
+      if (options.length === 0)
+        throw refuse('A dropdown needs at least one option to choose from.', 'options');
+      if (options.some((o) => o === ''))
+        throw refuse('Give every option of the dropdown some text.', 'options');
       if (new Set(options).size !== options.length) {
         throw refuse('Each option of a dropdown can appear only once.', 'options');
       }
-      if (typeof defaultValue !== 'string' || !options.includes(defaultValue)) {
-        throw refuse('A dropdown needs a default, one of its options.', 'defaultValue');
+      if (typeof defaultValue !== 'string' || !options.includes(defaultValue.trim())) {
+        throw refuse("Pick the default from the dropdown's options.", 'defaultValue');
       }
       break;
     case 'text':
@@ -71,7 +80,7 @@ export function checkCustomField(input: CustomFieldInput): CheckedField {
   return { kind: input.kind, label, description, required, defaultValue: trimmedDefault, options };
 }
 
-export async function createCustomField(ctx: CoreContext, input: CustomFieldInput): Promise<CustomFieldRow> {
+export async function createCustomField(ctx: CoreContext, input: CustomFieldInput): Promise<CustomField> {
   const checked = checkCustomField(input);
   const { customFieldDefinitions: f } = schema;
   return ctx.db.transaction(async (tx) => {
@@ -85,7 +94,7 @@ export async function createCustomField(ctx: CoreContext, input: CustomFieldInpu
       sortOrder = (last?.max ?? 0) + 1;
     }
     const now = ctx.clock.now();
-    const [row] = await tx
+    const [inserted] = await tx
       .insert(f)
       .values({
         organizationId: ctx.organizationId,
@@ -94,15 +103,16 @@ export async function createCustomField(ctx: CoreContext, input: CustomFieldInpu
         createdAt: now,
         updatedAt: now,
       })
-      .returning();
-    if (!row) throw new Error('custom field not inserted');
+      .returning(customFieldColumns);
+    if (!inserted) throw new Error('custom field not inserted');
+    const field = toCustomField(inserted);
     await recordAudit(txCtx, {
       entityType: 'custom_field',
-      entityId: row.id,
+      entityId: field.id,
       action: 'create',
-      after: row,
+      after: field,
       fields: ['kind', 'label', 'description', 'required', 'defaultValue', 'options', 'sortOrder'],
     });
-    return row;
+    return field;
   });
 }

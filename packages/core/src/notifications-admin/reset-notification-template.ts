@@ -10,6 +10,7 @@ export async function resetNotificationTemplate(
   input: NotificationTemplateKeyInput,
 ): Promise<NotificationTemplate> {
   const { notificationTemplates } = schema;
+  const builtIn = templateOutput(input.type, input.channel, undefined);
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx
       .delete(notificationTemplates)
@@ -30,9 +31,9 @@ export async function resetNotificationTemplate(
         entityId: `${input.type}:${input.channel}`,
         action: 'reset',
         before: { subject: before.subject, body: before.body },
-        after: null,
+        after: { subject: builtIn.subject, body: builtIn.body },
       },
     );
   });
-  return templateOutput(input.type, input.channel, undefined);
+  return builtIn;
 }

@@ -64,11 +64,13 @@ export async function updateNotificationTemplate(
         .returning();
     }
     if (!after) throw staleVersion('template');
+    // the first save replaces the built-in text, which the audit shows as "from"
+    const previous = before ?? templateOutput(input.type, input.channel, undefined);
     await recordAudit(txCtx, {
       entityType: 'notification_template',
       entityId: `${input.type}:${input.channel}`,
       action: before ? 'update' : 'create',
-      before: before ? { subject: before.subject, body: before.body } : null,
+      before: { subject: previous.subject, body: previous.body },
       after: { subject: after.subject, body: after.body },
     });
     return templateOutput(input.type, input.channel, after);
