@@ -32,7 +32,8 @@ export function contentSecurityPolicy(): Plugin {
           "default-src 'none'",
           `script-src ${script}`,
           `style-src ${style}`,
-          "img-src 'self' data: https:",
+          // the organization's logo comes from the server (/files/<id>); blob: and data: preview a picked file
+          `img-src 'self' data: blob: https: http://localhost:* http://127.0.0.1:*`,
           "font-src 'self'",
           `connect-src ${connect.join(' ')}`,
           "base-uri 'none'",

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { redactUrl } from './logger';
 import { calendarPlugin } from './plugins/calendar';
 import { installErrorHandlers } from './plugins/errors';
+import { filesPlugin } from './plugins/files';
 import { healthPlugin } from './plugins/health';
 import { devOutboxPlugin } from './plugins/dev-outbox';
 import { defaultPortalDist, portalPlugin } from './plugins/portal';
@@ -130,6 +131,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     clock: options.clock,
     publicOrigin: options.publicOrigin,
   });
+
+  await app.register(filesPlugin, { db: options.db });
 
   const db = options.db;
   await app.register(healthPlugin, {

@@ -361,6 +361,7 @@ export async function snapshotOrganization(db: Db, organizationId: string): Prom
   const tables = [
     'organizations',
     'staff_users',
+    'staff_invites',
     'technicians',
     'customers',
     'contacts',

@@ -35,8 +35,9 @@ export function tooManyAttempts(retryAfterSeconds: number): AppError {
 }
 
 /**
- * Signs a staff user in with email and password. Unknown email, wrong password and disabled user all
- * answer the same UNAUTHORIZED after the same argon2 work; a locked account or IP answers
+ * Signs a staff user in with email and password. Unknown email, wrong password, disabled user and invited user
+ * (who has not set a password; their stored hash is of random bytes nobody knows) all answer the same
+ * UNAUTHORIZED after the same argon2 work; a locked account or IP answers
  * TOO_MANY_REQUESTS before any password is looked at, whether the email exists or not.
  */
 export async function signInStaff(db: Db, clock: Clock, input: SignInStaffInput): Promise<SignInStaffResult> {

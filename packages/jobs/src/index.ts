@@ -7,10 +7,12 @@ import { PgBoss, type Job as PgJob, type JobResult, type JobWithMetadata } from 
 import { deliverHandler, describeError } from './handlers/deliver';
 import { runHousekeeping } from './housekeeping';
 import { deliverDeadLetterHandler } from './handlers/deliver-dead-letter';
+import { notificationTestHandler } from './handlers/notification-test';
 import { notifyHandler } from './handlers/notify';
 import { portalAccessRequestHandler } from './handlers/portal-access-request';
 import { portalCodeHandler } from './handlers/portal-code';
 import { portalInviteHandler } from './handlers/portal-invite';
+import { staffInviteHandler } from './handlers/staff-invite';
 import {
   defaultCrashRecovery,
   defaultRetry,
@@ -210,6 +212,16 @@ async function registerWorkers(boss: PgBoss, worker: WorkerOptions): Promise<Rel
     'portal-access-request',
     { ...throughput('portal-access-request'), perJobResults: true },
     perJob('portal-access-request', portalAccessRequestHandler, deps),
+  );
+  await boss.work(
+    'staff-invite',
+    { ...throughput('staff-invite'), perJobResults: true },
+    perJob('staff-invite', staffInviteHandler, deps),
+  );
+  await boss.work(
+    'notification-test',
+    { ...throughput('notification-test'), perJobResults: true },
+    perJob('notification-test', notificationTestHandler, deps),
   );
   await boss.work(
     DELIVER_DEAD_LETTER,

@@ -57,6 +57,8 @@ export const handledQueues = [
   'portal-invite',
   'portal-code',
   'portal-access-request',
+  'staff-invite',
+  'notification-test',
 ] as const;
 export type HandledQueue = (typeof handledQueues)[number];
 
@@ -105,6 +107,9 @@ export const defaultThroughput: Record<HandledQueue, Throughput> = {
   // a person is waiting on the sign-in page: small batches, polled as often as pg-boss allows
   'portal-code': { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 0.5 },
   'portal-access-request': { batchSize: 10, localConcurrency: 1, pollingIntervalSeconds: 0.5 },
+  'staff-invite': { batchSize: 10, localConcurrency: 1, pollingIntervalSeconds: 0.5 },
+  // an admin is waiting for the test to arrive
+  'notification-test': { batchSize: 10, localConcurrency: 1, pollingIntervalSeconds: 0.5 },
 };
 
 export function workOptions(throughput: Throughput): WorkOptions {

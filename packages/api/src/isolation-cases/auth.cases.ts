@@ -6,4 +6,8 @@ export const authCases: IsolationCases = {
   'auth.signIn': { kind: 'public' },
   'auth.signOut': { kind: 'public' },
   'auth.me': { kind: 'staff', scopedInput: () => undefined },
+  // Public: the token alone names the invitation (no organization in the input); dead links, expiry and reuse
+  // are covered by packages/jobs/src/handlers/staff-invite.int.test.ts.
+  'auth.staffInvite': { kind: 'public' },
+  'auth.acceptStaffInvite': { kind: 'public' },
 };

@@ -35,6 +35,22 @@ export const notificationsCases: IsolationCases = {
       channel: 'sms',
     }),
   },
+  'notifications.sendTest': {
+    kind: 'admin',
+    foreignInput: ({ foreign }) => ({
+      taskId: foreign.scheduledTask.id,
+      type: 'booking_confirmation',
+      channel: 'email',
+      to: 'test@example.com',
+    }),
+    scopedInput: ({ own }) => ({
+      taskId: own.scheduledTask.id,
+      type: 'booking_confirmation',
+      channel: 'sms',
+      body: 'Test for {{customer.name}}',
+      to: '+1 512 555 0142',
+    }),
+  },
   'notifications.variables': { kind: 'staff', scopedInput: () => undefined },
   'notifications.log': {
     kind: 'staff',

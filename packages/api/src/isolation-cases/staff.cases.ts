@@ -26,4 +26,19 @@ export const staffCases: IsolationCases = {
     kind: 'admin',
     foreignInput: ({ foreign }) => ({ id: foreign.dispatcher.id, version: 1, status: 'disabled' }),
   },
+  'staff.invite': {
+    kind: 'admin',
+    // Invites into the caller's own organization; the foreign one gets no user, no job and no email.
+    scopedInput: () => ({
+      email: `invited-${crypto.randomUUID()}@example.test`,
+      name: 'New Invitee',
+      role: 'dispatcher',
+    }),
+  },
+  'staff.resendInvite': {
+    kind: 'admin',
+    // Another organization's user is not found (before their status is looked at); the staff-invite test
+    // (packages/jobs/src/handlers/staff-invite.int.test.ts) repeats this with a foreign user still invited.
+    foreignInput: ({ foreign }) => ({ id: foreign.dispatcher.id }),
+  },
 };

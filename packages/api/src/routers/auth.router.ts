@@ -1,5 +1,5 @@
-// Procedures of the auth domain: staff sign-in, sign-out and the signed-in profile.
-import { revokeSessionToken, signInStaff } from '@portico/auth';
+// Procedures of the auth domain: staff sign-in, sign-out, the signed-in profile, and accepting an invitation.
+import { acceptStaffInvite, lookUpStaffInvite, revokeSessionToken, signInStaff } from '@portico/auth';
 import { getSignedInStaff } from '@portico/core/staff/get-signed-in-staff';
 import {
   acceptStaffInviteInputSchema,
@@ -12,7 +12,6 @@ import {
   staffInviteLookupOutputSchema,
 } from '@portico/validators';
 import { publicProcedure, router, staffProcedure, syncOutput } from '../trpc';
-import { notBuilt } from './not-built';
 
 export const authRouter = router({
   signIn: publicProcedure
@@ -46,10 +45,17 @@ export const authRouter = router({
   staffInvite: publicProcedure
     .input(staffInviteLookupInputSchema)
     .output(syncOutput(staffInviteLookupOutputSchema))
-    .query(() => notBuilt()),
+    .query(({ ctx, input }) =>
+      lookUpStaffInvite({ db: ctx.db, clock: ctx.clock }, { token: input.token, ip: ctx.request.ip }),
+    ),
   /** Public: sets the invited person's password and activates the account; the link then stops working. */
   acceptStaffInvite: publicProcedure
     .input(acceptStaffInviteInputSchema)
     .output(syncOutput(acceptStaffInviteOutputSchema))
-    .mutation(() => notBuilt()),
+    .mutation(({ ctx, input }) =>
+      acceptStaffInvite(
+        { db: ctx.db, clock: ctx.clock },
+        { token: input.token, password: input.password, ip: ctx.request.ip },
+      ),
+    ),
 });

@@ -7,6 +7,7 @@ import { listTemplateVariables } from '@portico/core/notifications-admin/list-te
 import { previewNotificationTemplate } from '@portico/core/notifications-admin/preview-notification-template';
 import { resendNotification } from '@portico/core/notifications-admin/resend-notification';
 import { resetNotificationTemplate } from '@portico/core/notifications-admin/reset-notification-template';
+import { sendTestNotification } from '@portico/core/notifications-admin/send-test-notification';
 import { updateNotificationSetting } from '@portico/core/notifications-admin/update-notification-setting';
 import { updateNotificationTemplate } from '@portico/core/notifications-admin/update-notification-template';
 import {
@@ -30,7 +31,6 @@ import {
   templateVariablesOutputSchema,
 } from '@portico/validators/notifications';
 import { adminProcedure, router, staffProcedure, syncOutput } from '../trpc';
-import { notBuilt } from './not-built';
 
 export const notificationsRouter = router({
   settings: staffProcedure
@@ -64,7 +64,7 @@ export const notificationsRouter = router({
   sendTest: adminProcedure
     .input(notificationSendTestInputSchema)
     .output(syncOutput(notificationSendTestOutputSchema))
-    .mutation(() => notBuilt()),
+    .mutation(({ ctx, input }) => sendTestNotification(ctx.core, input, { publicOrigin: ctx.publicOrigin })),
   variables: staffProcedure
     .output(syncOutput(templateVariablesOutputSchema))
     .query(() => listTemplateVariables()),

@@ -1,6 +1,8 @@
 // Procedures of the organization's settings: read (staff) and change (admin).
 import { getOrganizationSettings } from '@portico/core/organization/get-organization-settings';
+import { removeLogo } from '@portico/core/organization/remove-logo';
 import { updateOrganizationSettings } from '@portico/core/organization/update-organization-settings';
+import { uploadLogo } from '@portico/core/organization/upload-logo';
 import {
   logoRemoveInputSchema,
   logoUploadInputSchema,
@@ -8,7 +10,6 @@ import {
   organizationUpdateInputSchema,
 } from '@portico/validators/organization';
 import { adminProcedure, router, staffProcedure, syncOutput } from '../trpc';
-import { notBuilt } from './not-built';
 
 export const organizationRouter = router({
   get: staffProcedure
@@ -21,9 +22,9 @@ export const organizationRouter = router({
   uploadLogo: adminProcedure
     .input(logoUploadInputSchema)
     .output(syncOutput(organizationSettingsSchema))
-    .mutation(() => notBuilt()),
+    .mutation(({ ctx, input }) => uploadLogo(ctx.core, input)),
   removeLogo: adminProcedure
     .input(logoRemoveInputSchema)
     .output(syncOutput(organizationSettingsSchema))
-    .mutation(() => notBuilt()),
+    .mutation(({ ctx, input }) => removeLogo(ctx.core, input)),
 });

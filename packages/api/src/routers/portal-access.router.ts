@@ -36,8 +36,7 @@ export const portalAccessRouter = router({
       return {
         slug: org.slug,
         name: org.name,
-        // Logos are served once file storage lands; until then the portal shows the name.
-        logoUrl: null,
+        logoUrl: org.logoFileId ? `/files/${org.logoFileId}` : null,
         primaryColor: org.primaryColor,
         accentColor: org.accentColor,
         labels: mergePortalLabels(org.labels),

@@ -1,7 +1,9 @@
 // Procedures of the staff domain: an admin manages the staff users of their organization.
 import { hashPassword, invalidateUserSessions } from '@portico/auth';
 import { createStaffUser } from '@portico/core/staff/create-staff-user';
+import { inviteStaffUser } from '@portico/core/staff/invite-staff-user';
 import { listStaffUsers } from '@portico/core/staff/list-staff-users';
+import { resendStaffInvite } from '@portico/core/staff/resend-staff-invite';
 import { setStaffUserStatus } from '@portico/core/staff/set-staff-user-status';
 import { updateStaffUser } from '@portico/core/staff/update-staff-user';
 import {
@@ -15,7 +17,6 @@ import {
   updateStaffInputSchema,
 } from '@portico/validators';
 import { adminProcedure, router, syncOutput } from '../trpc';
-import { notBuilt } from './not-built';
 
 export const staffRouter = router({
   list: adminProcedure
@@ -42,9 +43,9 @@ export const staffRouter = router({
   invite: adminProcedure
     .input(inviteStaffInputSchema)
     .output(syncOutput(staffUserSchema))
-    .mutation(() => notBuilt()),
+    .mutation(({ ctx, input }) => inviteStaffUser(ctx.core, input, { hashPassword })),
   resendInvite: adminProcedure
     .input(resendStaffInviteInputSchema)
     .output(syncOutput(staffUserSchema))
-    .mutation(() => notBuilt()),
+    .mutation(({ ctx, input }) => resendStaffInvite(ctx.core, input)),
 });

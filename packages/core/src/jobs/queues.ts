@@ -58,6 +58,26 @@ export type QueuePayloads = {
     /** As typed, normalized: a phone number in E.164 or a lower-cased email address. */
     contact: string;
   };
+  /**
+   * Email an invited staff user the link to set their password. The token is minted by the job at send time
+   * (only its hash is stored), so it never sits in a payload or a log line.
+   */
+  'staff-invite': { organizationId: string; staffUserId: string; invitedBy: string | null };
+  /**
+   * "Send a test" of a template: the (unsaved) draft is rendered against the task when sent and goes to the
+   * address typed, never to a customer and never into the notification log.
+   */
+  'notification-test': {
+    organizationId: string;
+    taskId: string;
+    type: NotificationType;
+    channel: 'sms' | 'email';
+    subject?: string;
+    body?: string;
+    /** E.164 for SMS, a lower-cased address for email. */
+    to: string;
+    requestedBy: string | null;
+  };
 };
 
 export type QueueName = keyof QueuePayloads;
@@ -67,6 +87,8 @@ export const queueNames = [
   'portal-invite',
   'portal-code',
   'portal-access-request',
+  'staff-invite',
+  'notification-test',
 ] as const satisfies readonly QueueName[];
 
 export type EnqueueOptions = {

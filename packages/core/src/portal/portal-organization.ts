@@ -6,15 +6,15 @@ import type { OrganizationRow } from '../organization/organization-row';
 
 export type PortalOrganizationFacts = Pick<
   OrganizationRow,
-  'slug' | 'name' | 'primaryColor' | 'accentColor' | 'labels' | 'loginMode' | 'officePhone'
+  'slug' | 'name' | 'logoFileId' | 'primaryColor' | 'accentColor' | 'labels' | 'loginMode' | 'officePhone'
 >;
 
 export function toPortalOrganization(row: PortalOrganizationFacts): PortalOrganization {
   return {
     slug: row.slug,
     name: row.name,
-    // logos are files, which arrive with a later issue
-    logoUrl: null,
+    // served by the same origin as the portal (GET /files/<id>)
+    logoUrl: row.logoFileId ? `/files/${row.logoFileId}` : null,
     primaryColor: row.primaryColor,
     accentColor: row.accentColor,
     labels: mergePortalLabels(row.labels),

@@ -29,6 +29,14 @@ export async function setStaffUserStatus(
     if (!current) throw notFound('Staff user');
     if (current.version !== input.version) throw staleVersion('staff user');
     if (current.status === input.status) return toStaffUser(current);
+    // An invited person has no password yet; only accepting the invitation activates the account.
+    if (current.status === 'invited' && input.status === 'active') {
+      throw new AppError(
+        'BAD_REQUEST',
+        `${current.name} has not accepted the invitation yet, so there is no account to enable. Resend the invitation instead.`,
+        { field: 'status' },
+      );
+    }
 
     if (input.status === 'disabled') {
       if (ctx.actor.type === 'staff' && ctx.actor.id === current.id) {
