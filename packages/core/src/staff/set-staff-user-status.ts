@@ -4,7 +4,8 @@ import { recordAudit } from '../audit/record-audit';
 import type { CoreContext } from '../context';
 import type { DbOrTx } from '../internal/db';
 import { AppError, notFound, staleVersion } from '../errors';
-import { and, eq, schema, sql } from '../internal/db';
+import { and, desc, eq, schema, sql } from '../internal/db';
+import { enqueueJob } from '../jobs/queues';
 import { assertAnotherActiveAdmin, toStaffUser } from './staff-user-row';
 
 const { staffUsers } = schema;
@@ -57,9 +58,16 @@ export async function setStaffUserStatus(
       }
     }
 
+    // Someone disabled before accepting their invitation still has no password: enabling them makes them
+    // invited again and sends a fresh link (the disable's audit row says what they were).
+    const nextStatus =
+      input.status === 'active' && (await wasInvitedWhenDisabled(txCtx, current.id))
+        ? 'invited'
+        : input.status;
+
     const [row] = await tx
       .update(staffUsers)
-      .set({ status: input.status, version: sql`${staffUsers.version} + 1`, updatedAt: ctx.clock.now() })
+      .set({ status: nextStatus, version: sql`${staffUsers.version} + 1`, updatedAt: ctx.clock.now() })
       .where(
         and(
           eq(staffUsers.id, input.id),
@@ -70,6 +78,13 @@ export async function setStaffUserStatus(
       .returning();
     if (!row) throw staleVersion('staff user');
     if (row.status === 'disabled') await deps.invalidateUserSessions(tx, { staffUserId: row.id });
+    if (row.status === 'invited') {
+      await enqueueJob(txCtx, 'staff-invite', {
+        organizationId: ctx.organizationId,
+        staffUserId: row.id,
+        invitedBy: ctx.actor.type === 'staff' ? ctx.actor.id : null,
+      });
+    }
     await recordAudit(txCtx, {
       entityType: 'staff_user',
       entityId: row.id,
@@ -79,4 +94,22 @@ export async function setStaffUserStatus(
     });
     return toStaffUser(row);
   });
+}
+
+async function wasInvitedWhenDisabled(ctx: CoreContext, staffUserId: string): Promise<boolean> {
+  const { auditEvents } = schema;
+  const [last] = await ctx.db
+    .select({ changes: auditEvents.changes })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.organizationId, ctx.organizationId),
+        eq(auditEvents.entityType, 'staff_user'),
+        eq(auditEvents.entityId, staffUserId),
+        eq(auditEvents.action, 'disable'),
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return last?.changes.status?.from === 'invited';
 }

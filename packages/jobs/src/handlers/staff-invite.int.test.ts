@@ -321,6 +321,14 @@ describe('inviting a staff user by email', () => {
       code: 'NOT_FOUND',
     });
     expect((await userRow(mine.id)).status).toBe('disabled');
+    // enabling them again makes them invited again (they still have no password) with a fresh link
+    const disabled = await userRow(mine.id);
+    const again = await admin.staff.setStatus({ id: mine.id, version: disabled.version, status: 'active' });
+    expect(again.status).toBe('invited');
+    const fresh = await inviteEmail(mine.email, 1);
+    expect(fresh.token).not.toBe(token);
+    await publicApi().auth.acceptStaffInvite({ token: fresh.token, password: PASSWORD });
+    expect((await userRow(mine.id)).status).toBe('active');
     // dispatchers may not invite (the tenant and role matrix covers every admin procedure too)
     const asDispatcher = callerFor(t.db, fx.dispatcher.token, clock);
     expect(
