@@ -217,10 +217,9 @@ describe('desktop admin custom fields', () => {
   });
 
   it('makes the portal wait for the required field before Confirm, and drops a retired field', async () => {
-    await server.database.db
-      .update(schema.organizations)
-      .set({ confirmationFlow: true })
-      .where(eq(schema.organizations.id, fx.org.id));
+    const adminApi = callerFor(server.database.db, fx.admin.token);
+    const settings = await adminApi.organization.get();
+    await adminApi.organization.update({ version: settings.version, confirmationFlow: true });
     const customer = await openCustomerAppointment(server, {
       orgSlug: fx.org.slug,
       taskId: fx.scheduledTask.id,

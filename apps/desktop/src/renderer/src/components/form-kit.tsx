@@ -51,7 +51,8 @@ export function Field({ label, error, hint, children, wide }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  // the hint is hidden while an error shows, so only what is on screen describes the control
+  const describedBy = (error ? errorId : hint ? hintId : '') || undefined;
   return (
     <div className={wide ? 'cu-field cu-field-wide' : 'cu-field'}>
       <label htmlFor={id}>{label}</label>
