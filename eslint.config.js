@@ -18,11 +18,25 @@ const SERVER_ONLY = [
   '@portico/notifications',
 ];
 
-const serverOnlyPatterns = (who) =>
-  SERVER_ONLY.map((name) => ({
-    group: [name, `${name}/*`],
-    message: `${who} may not import ${name}: it is server code. Go through @portico/api-client (and types from @portico/api).`,
-  }));
+/**
+ * Pure subpaths of server packages a front end may bundle: the template rules (variables, validation, SMS
+ * segments) import nothing but date-fns, so the editor flags exactly what the server would refuse.
+ */
+const FRONT_END_ALLOWED = ['@portico/notifications/templates'];
+
+const escapeRegex = (text) => text.replace(/[/.]/g, '\\$&');
+
+const serverOnlyPatterns = (who, allowed = []) =>
+  SERVER_ONLY.map((name) => {
+    const message = `${who} may not import ${name}: it is server code. Go through @portico/api-client (and types from @portico/api).`;
+    const exceptions = allowed.filter((a) => a.startsWith(`${name}/`)).map((a) => a.slice(name.length + 1));
+    if (exceptions.length === 0) return { group: [name, `${name}/*`], message };
+    // the package and every subpath except the allowed ones (a gitignore group cannot re-include under a match)
+    return {
+      regex: `^${escapeRegex(name)}(?:/(?!(?:${exceptions.map(escapeRegex).join('|')})$).*)?$`,
+      message,
+    };
+  });
 
 /** Only `import type` from the router package: the type is the contract, the code stays on the server. */
 const apiTypesOnly = [
@@ -104,7 +118,7 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            ...serverOnlyPatterns('A front end'),
+            ...serverOnlyPatterns('A front end', FRONT_END_ALLOWED),
             ...apiTypesOnly,
             {
               group: ['node:*', 'electron', 'electron/*'],

@@ -32,6 +32,9 @@ export function contentSecurityPolicy(): Plugin {
           "default-src 'none'",
           `script-src ${script}`,
           `style-src ${style}`,
+          // Inline style attributes only (no <style> elements, no scripts): the email preview's sandboxed srcdoc
+          // frame inherits this policy, and a branded email is styled by attributes, as mail clients require.
+          "style-src-attr 'unsafe-inline'",
           // the organization's logo comes from the server (/files/<id>); blob: and data: preview a picked file
           `img-src 'self' data: blob: https: http://localhost:* http://127.0.0.1:*`,
           "font-src 'self'",

@@ -135,8 +135,10 @@ function buildQueries(db: Db) {
         portalStatus: secondaryUser.status,
       },
       setting: { enabled: notificationSettings.enabled, method: notificationSettings.method },
-      smsTemplate: { subject: smsTemplate.subject, body: smsTemplate.body },
-      emailTemplate: { subject: emailTemplate.subject, body: emailTemplate.body },
+      // body first: drizzle nulls a left-joined nested object when its FIRST column is null, and an SMS
+      // template's subject is always null (body is NOT NULL, so it is null only when nothing joined)
+      smsTemplate: { body: smsTemplate.body, subject: smsTemplate.subject },
+      emailTemplate: { body: emailTemplate.body, subject: emailTemplate.subject },
     })
     .from(tasks)
     .innerJoin(sites, and(eq(sites.id, tasks.siteId), eq(sites.organizationId, org)))
@@ -191,7 +193,8 @@ function buildQueries(db: Db) {
       organization: organizationColumns,
       contactName: recipientContact.name,
       contactCustomerName: recipientCustomer.name,
-      template: { subject: entryTemplate.subject, body: entryTemplate.body },
+      // body first (see smsTemplate above)
+      template: { body: entryTemplate.body, subject: entryTemplate.subject },
     })
     .from(notificationLog)
     .innerJoin(organizations, eq(organizations.id, notificationLog.organizationId))
