@@ -105,7 +105,13 @@ const backgroundOf = (page: Page, selector: string) =>
   page
     .locator(selector)
     .first()
-    .evaluate((el) => getComputedStyle(el).backgroundColor);
+    // the callback runs in the page, where the DOM is (this file is type-checked without the DOM lib)
+    .evaluate(
+      (el) =>
+        (
+          globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+        ).getComputedStyle(el).backgroundColor,
+    );
 
 describe('admin branding, wording and policies', () => {
   it('saves a new primary color and a wording, and the customer’s portal shows both', async () => {
@@ -135,7 +141,7 @@ describe('admin branding, wording and policies', () => {
     await windowLabel.fill('Your arrival time');
     await expect.poll(() => page.locator('.pv-highlight').textContent()).toBe('Your arrival time');
     expect(await page.getByText('Changed', { exact: true }).count()).toBe(1);
-    await windowLabel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await windowLabel.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'desktop-admin-labels');
     await page.getByLabel('Find a wording').fill('cancel');
     await expect.poll(() => page.locator('.as-label-row').count()).toBe(1);
@@ -179,7 +185,9 @@ describe('admin branding, wording and policies', () => {
     await customer.page.goto(appointmentUrl());
     await expect
       .poll(() =>
-        customer.page.locator('.brand-logo').evaluate((img) => (img as HTMLImageElement).naturalWidth),
+        customer.page
+          .locator('.brand-logo')
+          .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       )
       .toBe(1);
     await saveScreenshot(customer.page, 'portal-after-branding');
@@ -198,7 +206,10 @@ describe('admin branding, wording and policies', () => {
       .toContain('To cancel, please call us so we can offer another time.');
     await page.getByRole('radio', { name: 'The link alone' }).check();
     await page.getByRole('heading', { name: 'Portal policies', level: 2 }).scrollIntoViewIfNeeded();
-    await page.locator('.pv-screen').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.locator('.pv-screen').evaluate((el) => {
+      const box = el as unknown as { scrollTop: number; scrollHeight: number };
+      box.scrollTop = box.scrollHeight;
+    });
     await saveScreenshot(page, 'desktop-admin-policies');
     await save(page);
     const saved = await settingsNow();
