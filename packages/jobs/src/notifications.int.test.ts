@@ -234,6 +234,34 @@ describe('booking invite', () => {
     expect(samUser).toMatchObject({ role: 'contact', status: 'invited', customerId: s.fx.customer.id });
   });
 
+  it("uses the organization's saved templates, SMS and email alike", async () => {
+    const s = await setup();
+    // saved as an admin saves them (an SMS template has no subject: the row must still be found)
+    const admin = callerFor(t.db, s.fx.admin.token, s.apiClock);
+    await admin.notifications.updateTemplate({
+      type: 'booking_invite',
+      channel: 'sms',
+      body: 'CUSTOM-SMS {{organization.name}}: pick a time at {{portal.link}}',
+      version: 0,
+    });
+    await admin.notifications.updateTemplate({
+      type: 'booking_invite',
+      channel: 'email',
+      subject: 'CUSTOM-EMAIL for {{customer.name}}',
+      body: 'Pick a time: {{portal.link}}',
+      version: 0,
+    });
+    const task = await createCustomerSelectsTask(s);
+    await settledLog(task.id, 'booking_invite', 4);
+    const sms = sns.deliveries.filter((d) => d.phoneNumber === '+15125550142');
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.message).toMatch(new RegExp(`^CUSTOM-SMS ${s.fx.org.name}: pick a time at ${ORIGIN}/p/`));
+    expect(resend.deliveries.map((e) => e.subject)).toEqual([
+      `CUSTOM-EMAIL for ${s.fx.customer.name}`,
+      `CUSTOM-EMAIL for ${s.fx.customer.name}`,
+    ]);
+  });
+
   it('turned off: every entry is skipped with the reason, nothing is sent', async () => {
     const s = await setup();
     await setSetting(s, 'booking_invite', { enabled: false });
