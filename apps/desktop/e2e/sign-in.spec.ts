@@ -102,6 +102,17 @@ describe('desktop sign-in', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('shows a dispatcher no Admin area: no link, no Alt+7, and its address leads back to the tasks', async () => {
+    const { page } = browser;
+    expect(await page.locator('.side-nav').getByRole('link', { name: /Admin/ }).count()).toBe(0);
+    await page.keyboard.press('Alt+7');
+    await page.goto(`${server.url}/desktop/#/admin/branding`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tasks');
+    expect(page.url()).toContain('#/tasks');
+    expect(await page.getByRole('heading', { name: 'Branding' }).count()).toBe(0);
+    expect(browser.problems).toEqual([]);
+  });
+
   it('keeps the session across a reload (the stored token is checked with auth.me)', async () => {
     const { page } = browser;
     await page.reload();

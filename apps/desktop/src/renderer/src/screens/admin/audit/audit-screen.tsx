@@ -41,7 +41,7 @@ export function AuditScreen() {
 
   return (
     <section className="au-screen" aria-labelledby="au-title">
-      <header className="au-head">
+      <header className="admin-head admin-head-end">
         <div>
           <h2 id="au-title">Audit log</h2>
           <p className="muted">

@@ -161,7 +161,7 @@ export function CustomFieldsScreen() {
 
   return (
     <section className="cf-screen" aria-labelledby="cf-title">
-      <header className="cf-head">
+      <header className="admin-head">
         <div>
           <h2 id="cf-title">Custom fields</h2>
           <p className="muted">

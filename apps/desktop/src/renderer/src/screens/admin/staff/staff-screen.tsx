@@ -61,7 +61,7 @@ export function StaffScreen() {
 
   return (
     <section className="st-screen" aria-labelledby="st-title">
-      <header className="st-head">
+      <header className="admin-head">
         <div>
           <h2 id="st-title">Staff</h2>
           <p className="muted">Everyone who signs in to Portico’s desktop app for {me.organization.name}.</p>
