@@ -14,12 +14,14 @@ export const notificationStatusSchema = z.enum(notificationStatuses, {
   message: 'Choose queued, sent, failed or skipped.',
 });
 
-/** 0 means "never saved" (the defaults or the built-in template); pass it back to save over the defaults. */
-const optionalVersionSchema = z
-  .number({ message: 'The version must be a whole number.' })
+/**
+ * The version the admin saw: 0 means "never saved" (the defaults or the built-in template). Required, so a save
+ * made from an older view is refused (CONFLICT) instead of silently overwriting another admin's change.
+ */
+const savedVersionSchema = z
+  .number({ message: 'Send the version you last saw (0 for the defaults).' })
   .int({ message: 'The version must be a whole number.' })
-  .min(0)
-  .optional();
+  .min(0, { message: 'The version must be a whole number.' });
 
 // ---- settings ----
 
@@ -37,7 +39,7 @@ export const notificationSettingUpdateInputSchema = z.object({
   type: notificationTypeSchema,
   enabled: z.boolean({ message: 'Say whether this notification is sent (true or false).' }),
   method: deliveryMethodSchema,
-  version: optionalVersionSchema,
+  version: savedVersionSchema,
 });
 export type NotificationSettingUpdateInput = z.infer<typeof notificationSettingUpdateInputSchema>;
 
@@ -75,7 +77,7 @@ export const notificationTemplateUpdateInputSchema = z.object({
   /** Email only (an SMS template with a subject is refused). */
   subject: subjectSchema.optional(),
   body: bodySchema.min(1, { message: 'Write the message; it cannot be empty.' }),
-  version: optionalVersionSchema,
+  version: savedVersionSchema,
 });
 export type NotificationTemplateUpdateInput = z.infer<typeof notificationTemplateUpdateInputSchema>;
 
@@ -84,6 +86,12 @@ export const notificationTemplateKeyInputSchema = z.object({
   channel: channelSchema,
 });
 export type NotificationTemplateKeyInput = z.infer<typeof notificationTemplateKeyInputSchema>;
+
+/** Back to the built-in template, from the version the admin saw (0: already the built-in one). */
+export const notificationTemplateResetInputSchema = notificationTemplateKeyInputSchema.extend({
+  version: savedVersionSchema,
+});
+export type NotificationTemplateResetInput = z.infer<typeof notificationTemplateResetInputSchema>;
 
 export const notificationTemplatePreviewInputSchema = z.object({
   taskId: idSchema,

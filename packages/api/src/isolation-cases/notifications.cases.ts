@@ -7,7 +7,7 @@ export const notificationsCases: IsolationCases = {
   'notifications.settings': { kind: 'staff', scopedInput: () => undefined },
   'notifications.updateSetting': {
     kind: 'admin',
-    scopedInput: () => ({ type: 'task_completed', enabled: false, method: 'email' }),
+    scopedInput: () => ({ type: 'task_completed', enabled: false, method: 'email', version: 0 }),
   },
   'notifications.templates': { kind: 'staff', scopedInput: () => undefined },
   'notifications.updateTemplate': {
@@ -16,11 +16,12 @@ export const notificationsCases: IsolationCases = {
       type: 'technician_en_route',
       channel: 'sms',
       body: '{{technician.name}} from {{organization.name}} is on the way.',
+      version: 0,
     }),
   },
   'notifications.resetTemplate': {
     kind: 'admin',
-    scopedInput: () => ({ type: 'technician_en_route', channel: 'sms' }),
+    scopedInput: () => ({ type: 'technician_en_route', channel: 'sms', version: 0 }),
   },
   'notifications.previewTemplate': {
     kind: 'staff',

@@ -138,7 +138,12 @@ describe('notifications.settings / updateSetting', () => {
 
   it('refuses a stale version and bad input, changing nothing', async () => {
     const { admin, fx } = await setup();
-    await admin.notifications.updateSetting({ type: 'task_completed', enabled: false, method: 'both' });
+    await admin.notifications.updateSetting({
+      type: 'task_completed',
+      enabled: false,
+      method: 'both',
+      version: 0,
+    });
     const before = await snapshotOrganization(t.db, fx.org.id);
 
     const stale = await failure(
@@ -152,15 +157,27 @@ describe('notifications.settings / updateSetting', () => {
         type: 'task_completed',
         enabled: true,
         method: 'fax' as 'sms',
+        version: 1,
       }),
     );
     expect(badMethod).toMatchObject({ code: 'BAD_REQUEST', field: 'method' });
     expect(badMethod.message).toMatch(/sms, email or both/);
 
     const badType = await failure(
-      admin.notifications.updateSetting({ type: 'birthday' as 'reminder_24h', enabled: true, method: 'sms' }),
+      admin.notifications.updateSetting({
+        type: 'birthday' as 'reminder_24h',
+        enabled: true,
+        method: 'sms',
+        version: 0,
+      }),
     );
     expect(badType).toMatchObject({ code: 'BAD_REQUEST', field: 'type' });
+
+    // a save that does not say which version it saw could overwrite another admin's change: refused
+    const noVersion = await failure(
+      admin.notifications.updateSetting({ type: 'task_completed', enabled: true, method: 'sms' } as never),
+    );
+    expect(noVersion).toMatchObject({ code: 'BAD_REQUEST', field: 'version' });
     expect(await snapshotOrganization(t.db, fx.org.id)).toBe(before);
   });
 
@@ -168,7 +185,12 @@ describe('notifications.settings / updateSetting', () => {
     const { dispatcher, fx } = await setup();
     const before = await snapshotOrganization(t.db, fx.org.id);
     const refused = await failure(
-      dispatcher.notifications.updateSetting({ type: 'task_completed', enabled: false, method: 'both' }),
+      dispatcher.notifications.updateSetting({
+        type: 'task_completed',
+        enabled: false,
+        method: 'both',
+        version: 0,
+      }),
     );
     expect(refused.code).toBe('FORBIDDEN');
     expect(await snapshotOrganization(t.db, fx.org.id)).toBe(before);
@@ -215,6 +237,7 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
       channel: 'email',
       subject: 'All done at {{site.address}}',
       body: 'Hi {{contact.name}}, the work is complete.',
+      version: 0,
     });
     expect(email).toMatchObject({ subject: 'All done at {{site.address}}', isDefault: false, version: 1 });
     const updated = await admin.notifications.updateTemplate({
@@ -228,7 +251,11 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
     const listed = await dispatcher.notifications.templates();
     expect(listed.find((x) => x.type === 'technician_en_route' && x.channel === 'sms')).toEqual(updated);
 
-    const reset = await admin.notifications.resetTemplate({ type: 'technician_en_route', channel: 'sms' });
+    const reset = await admin.notifications.resetTemplate({
+      type: 'technician_en_route',
+      channel: 'sms',
+      version: updated.version,
+    });
     expect(reset).toMatchObject({ isDefault: true, version: 0, updatedAt: null });
     expect(reset.body).not.toBe(updated.body);
     const rows = await t.db
@@ -260,6 +287,7 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
       type: 'booking_confirmation',
       channel: 'sms',
       body: 'Booked: {{appointment.date}} {{appointment.window}}',
+      version: 0,
     });
     const before = await snapshotOrganization(t.db, fx.org.id);
 
@@ -268,6 +296,7 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
         type: 'booking_confirmation',
         channel: 'sms',
         body: 'Hi {{customer.nam}}, see you {{appointment.date}}',
+        version: 1,
       }),
     );
     expect(unknown).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
@@ -278,6 +307,7 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
         type: 'booking_confirmation',
         channel: 'sms',
         body: `{{site.address}} ${'Please be home. '.repeat(40)}`,
+        version: 1,
       }),
     );
     expect(tooLong).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
@@ -289,6 +319,7 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
         channel: 'email',
         subject: '',
         body: 'Booked for {{appointment.date}}.',
+        version: 0,
       }),
     );
     expect(noSubject).toMatchObject({ code: 'BAD_REQUEST', field: 'subject' });
@@ -300,6 +331,7 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
         channel: 'email',
         subject: 'Booked {{when}}',
         body: 'Booked for {{appointment.date}}.',
+        version: 0,
       }),
     );
     expect(badSubject).toMatchObject({ code: 'BAD_REQUEST', field: 'subject' });
@@ -310,6 +342,7 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
         type: 'booking_invite',
         channel: 'sms',
         body: 'Please book a time.',
+        version: 0,
       }),
     );
     expect(inviteWithoutLink).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
@@ -321,12 +354,18 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
         channel: 'email',
         subject: 'x',
         body: 'y'.repeat(10_001),
+        version: 0,
       }),
     );
     expect(oversized).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
     expect(oversized.message).toContain('Keep the message within 10,000 characters.');
     const longSms = await failure(
-      admin.notifications.updateTemplate({ type: 'task_completed', channel: 'sms', body: 'y'.repeat(1001) }),
+      admin.notifications.updateTemplate({
+        type: 'task_completed',
+        channel: 'sms',
+        body: 'y'.repeat(1001),
+        version: 0,
+      }),
     );
     expect(longSms).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
     expect(longSms.message).toMatch(/1,001 characters long; keep it within 1,000/);
@@ -340,6 +379,12 @@ describe('notifications.templates / updateTemplate / resetTemplate', () => {
       }),
     );
     expect(stale.code).toBe('CONFLICT');
+    // resetting from an older view would throw away text saved since: refused the same way
+    const staleReset = await failure(
+      admin.notifications.resetTemplate({ type: 'booking_confirmation', channel: 'sms', version: 0 }),
+    );
+    expect(staleReset.code).toBe('CONFLICT');
+    expect(staleReset.message).toMatch(/changed by someone else/);
 
     expect(await snapshotOrganization(t.db, fx.org.id)).toBe(before);
   });
@@ -389,6 +434,7 @@ describe('notifications.previewTemplate', () => {
       type: 'reminder_24h',
       channel: 'sms',
       body: 'See you {{appointment.date}} at {{appointment.window}}, {{contact.name}}!',
+      version: 0,
     });
     const preview = await dispatcher.notifications.previewTemplate({
       taskId: fx.scheduledTask.id,
@@ -408,7 +454,7 @@ describe('notifications.previewTemplate', () => {
       body: 'Hi {{contact.nme}}',
     };
     const previewed = await failure(dispatcher.notifications.previewTemplate(input));
-    const saving = await failure(admin.notifications.updateTemplate(input));
+    const saving = await failure(admin.notifications.updateTemplate({ ...input, version: 0 }));
     expect(previewed).toEqual(saving);
     expect(previewed).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
 

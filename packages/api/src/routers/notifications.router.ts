@@ -23,7 +23,7 @@ import {
   notificationSettingSchema,
   notificationSettingsOutputSchema,
   notificationSettingUpdateInputSchema,
-  notificationTemplateKeyInputSchema,
+  notificationTemplateResetInputSchema,
   notificationTemplatePreviewInputSchema,
   notificationTemplateSchema,
   notificationTemplatesOutputSchema,
@@ -49,7 +49,7 @@ export const notificationsRouter = router({
     .output(syncOutput(notificationTemplateSchema))
     .mutation(({ ctx, input }) => updateNotificationTemplate(ctx.core, input)),
   resetTemplate: adminProcedure
-    .input(notificationTemplateKeyInputSchema)
+    .input(notificationTemplateResetInputSchema)
     .output(syncOutput(notificationTemplateSchema))
     .mutation(({ ctx, input }) => resetNotificationTemplate(ctx.core, input)),
   // A mutation although it changes nothing: the unsaved template travels in the body, since a 10,000-character

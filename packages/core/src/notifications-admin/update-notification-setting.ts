@@ -20,7 +20,7 @@ export async function updateNotificationSetting(
     );
     const [before] = await tx.select().from(notificationSettings).where(key).for('update');
     const currentVersion = before?.version ?? 0;
-    if (input.version !== undefined && input.version !== currentVersion) {
+    if (input.version !== currentVersion) {
       throw staleVersion('notification setting');
     }
     let after: typeof notificationSettings.$inferSelect | undefined;

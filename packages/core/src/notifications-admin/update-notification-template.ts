@@ -33,7 +33,7 @@ export async function updateNotificationTemplate(
       eq(notificationTemplates.channel, input.channel),
     );
     const [before] = await tx.select().from(notificationTemplates).where(key).for('update');
-    if (input.version !== undefined && input.version !== (before?.version ?? 0)) {
+    if (input.version !== (before?.version ?? 0)) {
       throw staleVersion('template');
     }
     let after: typeof notificationTemplates.$inferSelect | undefined;

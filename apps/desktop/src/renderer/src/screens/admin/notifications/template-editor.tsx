@@ -144,7 +144,7 @@ export function TemplateEditor({
     setIsConflict(false);
     setNotice(null);
     reset.mutate(
-      { type: template.type, channel: template.channel },
+      { type: template.type, channel: template.channel, version },
       {
         onSuccess: (saved) => {
           setIsConfirmingReset(false);
