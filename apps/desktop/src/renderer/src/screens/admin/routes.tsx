@@ -1,15 +1,9 @@
-// Routes of the Admin area (owned by this folder; registered once in router.tsx). Only admins see it: the
-// layout route sends anyone else back to the task list, and the API refuses the same calls to dispatchers.
-import { createRoute, redirect } from '@tanstack/react-router';
+// Routes of the Admin area (owned by this folder; registered once in router.tsx). Only admins see it: the layout
+// route sends anyone else back to the task list, and the API refuses the same calls to dispatchers. Each section's
+// screen is its own chunk, loaded when first opened, so a dispatcher's app never downloads the admin screens.
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { rootRoute } from '../../shell/root-route';
 import { AdminLayout } from './admin-layout';
-import { AuditScreen } from './audit/audit-screen';
-import { BrandingScreen } from './branding/branding-screen';
-import { LabelsScreen } from './branding/labels-screen';
-import { CustomFieldsScreen } from './fields/custom-fields-screen';
-import { NotificationSettingsScreen } from './notifications/notification-settings-screen';
-import { PoliciesScreen } from './policies/policies-screen';
-import { StaffScreen } from './staff/staff-screen';
 import './admin.css';
 
 export const adminRoute = createRoute({
@@ -32,43 +26,46 @@ const adminIndexRoute = createRoute({
 const brandingRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/branding',
-  component: BrandingScreen,
+  component: lazyRouteComponent(() => import('./branding/branding-screen'), 'BrandingScreen'),
 });
 
 const labelsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/labels',
-  component: LabelsScreen,
+  component: lazyRouteComponent(() => import('./branding/labels-screen'), 'LabelsScreen'),
 });
 
 const notificationsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/notifications',
-  component: NotificationSettingsScreen,
+  component: lazyRouteComponent(
+    () => import('./notifications/notification-settings-screen'),
+    'NotificationSettingsScreen',
+  ),
 });
 
 const policiesRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/policies',
-  component: PoliciesScreen,
+  component: lazyRouteComponent(() => import('./policies/policies-screen'), 'PoliciesScreen'),
 });
 
 const fieldsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/fields',
-  component: CustomFieldsScreen,
+  component: lazyRouteComponent(() => import('./fields/custom-fields-screen'), 'CustomFieldsScreen'),
 });
 
 const staffRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/staff',
-  component: StaffScreen,
+  component: lazyRouteComponent(() => import('./staff/staff-screen'), 'StaffScreen'),
 });
 
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/audit',
-  component: AuditScreen,
+  component: lazyRouteComponent(() => import('./audit/audit-screen'), 'AuditScreen'),
 });
 
 export const adminRoutes = [

@@ -1,12 +1,12 @@
 // Routes of the Appointment windows area (owned by this folder; registered once in router.tsx).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../shell/root-route';
-import { WindowsScreen } from './windows-screen';
 
 export const windowsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/windows',
-  component: WindowsScreen,
+  // its own chunk, loaded when first opened (the app starts on the task list)
+  component: lazyRouteComponent(() => import('./windows-screen'), 'WindowsScreen'),
 });
 
 export const windowsRoutes = [windowsRoute];
