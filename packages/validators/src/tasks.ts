@@ -91,6 +91,20 @@ export const taskAssignInputSchema = z.object({
 });
 export type TaskAssignInput = z.infer<typeof taskAssignInputSchema>;
 
+/**
+ * One save of the task form: any of what the task is about, its technician (null: unassigned) and its
+ * appointment, from the version the dispatcher saw. All of it happens, or none of it (one transaction).
+ */
+export const taskEditInputSchema = z.object({
+  id: idSchema,
+  version: versionSchema,
+  serviceType: serviceTypeSchema.optional(),
+  description: descriptionSchema,
+  technicianId: idSchema.nullable().optional(),
+  appointment: appointmentInputSchema.optional(),
+});
+export type TaskEditInput = z.infer<typeof taskEditInputSchema>;
+
 export const taskTransitionInputSchema = z
   .object({
     id: idSchema,

@@ -35,6 +35,15 @@ export const tasksCases: IsolationCases = {
       windowId: foreign.morning.id,
     }),
   },
+  'tasks.edit': {
+    kind: 'staff',
+    foreignInput: ({ foreign }) => ({
+      id: foreign.unscheduledTask.id,
+      version: 1,
+      serviceType: 'Taken over',
+      technicianId: foreign.technician.id,
+    }),
+  },
   'tasks.assign': {
     kind: 'staff',
     foreignInput: ({ foreign }) => ({

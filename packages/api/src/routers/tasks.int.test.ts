@@ -774,6 +774,66 @@ describe('tasks.assign, tasks.update and tasks.transition', () => {
   });
 });
 
+describe('tasks.edit', () => {
+  it('saves about, technician and appointment in one go, each as its own audited step', async () => {
+    const { dispatcher, fx } = await setup();
+    const edited = await dispatcher.tasks.edit({
+      id: fx.unscheduledTask.id,
+      version: 1,
+      serviceType: 'Boiler repair',
+      description: 'Pilot light keeps going out.',
+      technicianId: fx.technician.id,
+      appointment: { date: '2026-03-11', windowId: fx.afternoon.id },
+    });
+    expect(edited).toMatchObject({
+      serviceType: 'Boiler repair',
+      description: 'Pilot light keeps going out.',
+      technicianId: fx.technician.id,
+      appointmentDate: '2026-03-11',
+      windowId: fx.afternoon.id,
+      status: 'scheduled',
+      version: 4,
+    });
+    expect(await taskRow(fx.unscheduledTask.id)).toMatchObject({ version: 4, serviceType: 'Boiler repair' });
+    // unchanged parts are no step at all
+    const same = await dispatcher.tasks.edit({
+      id: fx.unscheduledTask.id,
+      version: 4,
+      serviceType: 'Boiler repair',
+      technicianId: fx.technician.id,
+      appointment: { date: '2026-03-11', windowId: fx.afternoon.id },
+    });
+    expect(same.version).toBe(4);
+  });
+
+  it('changes nothing when a later step is refused: no half-saved edit', async () => {
+    const { dispatcher, fx } = await setup();
+    // fill the Morning window on Tue 10 Mar (the fixture holds one of its three places)
+    await dispatcher.tasks.create(booking(fx, '2026-03-10'));
+    await dispatcher.tasks.create(booking(fx, '2026-03-10'));
+    const before = await orgTasks(fx.org.id);
+    const auditBefore = await auditOf(fx.unscheduledTask.id, 'update');
+    const full = await failure(
+      dispatcher.tasks.edit({
+        id: fx.unscheduledTask.id,
+        version: 1,
+        serviceType: 'Should not stick',
+        technicianId: fx.technician.id,
+        appointment: { date: '2026-03-10', windowId: fx.morning.id },
+      }),
+    );
+    expect(full).toMatchObject({ code: 'CONFLICT', field: 'appointment' });
+    expect(await orgTasks(fx.org.id)).toEqual(before);
+    expect(await auditOf(fx.unscheduledTask.id, 'update')).toEqual(auditBefore);
+
+    const stale = await failure(
+      dispatcher.tasks.edit({ id: fx.unscheduledTask.id, version: 9, serviceType: 'Late' }),
+    );
+    expect(stale.code).toBe('CONFLICT');
+    expect(await orgTasks(fx.org.id)).toEqual(before);
+  });
+});
+
 describe('tasks.get', () => {
   it('answers the task page: customer, site, technician, window, answers and allowed actions', async () => {
     const { dispatcher, fx } = await setup();

@@ -3,6 +3,7 @@
 import { listTaskAnswers } from '@portico/core/custom-fields/list-task-answers';
 import { assignTask } from '@portico/core/tasks/assign-task';
 import { createTask } from '@portico/core/tasks/create-task';
+import { editTask } from '@portico/core/tasks/edit-task';
 import { getTask } from '@portico/core/tasks/get-task';
 import { listTasks } from '@portico/core/tasks/list-tasks';
 import { scheduleTask } from '@portico/core/tasks/schedule-task';
@@ -13,6 +14,7 @@ import {
   taskAnswersOutputSchema,
   taskAssignInputSchema,
   taskCreateInputSchema,
+  taskEditInputSchema,
   taskDetailSchema,
   taskGetInputSchema,
   taskListInputSchema,
@@ -41,6 +43,11 @@ export const tasksRouter = router({
     .input(taskAssignInputSchema)
     .output(syncOutput(taskSchema))
     .mutation(({ ctx, input }) => assignTask(ctx.core, input)),
+  /** The task form's one save: about, technician and appointment together, or nothing. */
+  edit: staffProcedure
+    .input(taskEditInputSchema)
+    .output(syncOutput(taskSchema))
+    .mutation(({ ctx, input }) => editTask(ctx.core, input)),
   transition: staffProcedure
     .input(taskTransitionInputSchema)
     .output(syncOutput(taskSchema))

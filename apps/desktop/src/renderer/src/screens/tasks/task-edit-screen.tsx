@@ -1,6 +1,6 @@
-// Editing an existing task: service type and description (tasks.update), technician (tasks.assign) and the
-// appointment (tasks.schedule), each sent with the version it was read at; a stale version offers a reload
-// that keeps what the dispatcher typed.
+// Editing an existing task: service type and description, technician and the appointment, saved by one
+// tasks.edit call with the version the form was read at (all of it or none of it); a stale version offers a
+// reload that keeps what the dispatcher typed.
 import { describeClientError, useTRPC } from '@portico/api-client';
 import type { Task, TaskDetail } from '@portico/validators/tasks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -59,8 +59,7 @@ function TaskEditForm({
   const navigate = useNavigate();
   const ids = { service: useId(), description: useId(), technician: useId(), appointment: useId() };
 
-  // What the server holds as far as this form knows: the diff base and the version each write is sent with.
-  // Moved on after every step that succeeded, so a retry after a partial save sends only what is left.
+  // What the server holds as far as this form knows: the diff base and the version the save is sent with.
   const [base, setBase] = useState<{ values: Values; version: number }>(() => ({
     values: valuesOf(task),
     version: task.version,
@@ -73,9 +72,8 @@ function TaskEditForm({
   // `saving` reaches the button a render late: a second Enter or click in between is caught here
   const submitting = useRef(false);
 
-  const update = useMutation(trpc.tasks.update.mutationOptions());
-  const assign = useMutation(trpc.tasks.assign.mutationOptions());
-  const schedule = useMutation(trpc.tasks.schedule.mutationOptions());
+  // one call for the whole form: the server applies every change or none (tasks.edit)
+  const edit = useMutation(trpc.tasks.edit.mutationOptions());
 
   const allowed = new Set(task.allowedActions);
   const canEdit = allowed.has('edit');
@@ -102,45 +100,21 @@ function TaskEditForm({
     setSaving(true);
     setFormError(null);
     setErrors({});
-    let current = base;
-    // only the parts a step wrote move the base
-    const advance = (saved: Task, keys: (keyof Values)[]) => {
-      const written = valuesOf(saved);
-      const next = { ...current.values };
-      for (const key of keys) Object.assign(next, { [key]: written[key] });
-      current = { values: next, version: saved.version };
-      setBase(current);
-    };
+    const current = base;
     try {
-      if (
+      const aboutChanged =
         values.serviceType !== current.values.serviceType ||
-        values.description !== current.values.description
-      ) {
-        advance(
-          await update.mutateAsync({
-            id: task.id,
-            version: current.version,
-            serviceType: values.serviceType,
-            description: values.description,
-          }),
-          ['serviceType', 'description'],
-        );
-      }
-      if (values.technicianId !== current.values.technicianId) {
-        advance(
-          await assign.mutateAsync({
-            id: task.id,
-            version: current.version,
-            technicianId: values.technicianId || null,
-          }),
-          ['technicianId'],
-        );
-      }
-      if (values.slot && !sameSlot(values.slot, current.values.slot)) {
-        advance(await schedule.mutateAsync({ id: task.id, version: current.version, ...values.slot }), [
-          'slot',
-        ]);
-      }
+        values.description !== current.values.description;
+      const saved = await edit.mutateAsync({
+        id: task.id,
+        version: current.version,
+        ...(aboutChanged ? { serviceType: values.serviceType, description: values.description } : {}),
+        ...(values.technicianId !== current.values.technicianId
+          ? { technicianId: values.technicianId || null }
+          : {}),
+        ...(values.slot && !sameSlot(values.slot, current.values.slot) ? { appointment: values.slot } : {}),
+      });
+      setBase({ values: valuesOf(saved), version: saved.version });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.tasks.get.queryKey({ id: task.id }) }),
         queryClient.invalidateQueries({ queryKey: trpc.tasks.list.pathKey() }),
