@@ -171,6 +171,18 @@ describe('desktop customers', () => {
       .where(eq(schema.sites.addressLine1, '9 Old Mill Ln'));
     expect(oldSite!.archivedAt).not.toBeNull();
     expect(oldSite!.timeZone).toBe(fixture.org.timeZone);
+    // …and it can be restored from its panel, then archived again
+    await page.getByRole('button', { name: /9 Old Mill Ln/ }).click();
+    await aside().getByRole('button', { name: 'Restore site' }).click();
+    await aside().getByRole('button', { name: 'Archive site' }).waitFor();
+    expect(await page.getByRole('row', { name: /9 Old Mill Ln.*Archived/ }).count()).toBe(0);
+    const [restored] = await db()
+      .select()
+      .from(schema.sites)
+      .where(eq(schema.sites.addressLine1, '9 Old Mill Ln'));
+    expect(restored!.archivedAt).toBeNull();
+    await aside().getByRole('button', { name: 'Archive site' }).click();
+    await page.getByRole('row', { name: /9 Old Mill Ln.*Archived/ }).waitFor();
     expect(browser.problems).toEqual([]);
   });
 

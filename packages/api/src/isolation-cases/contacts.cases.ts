@@ -24,4 +24,8 @@ export const contactsCases: IsolationCases = {
     kind: 'staff',
     foreignInput: ({ foreign }) => ({ id: foreign.secondaryContact.id, version: 1 }),
   },
+  'contacts.restore': {
+    kind: 'staff',
+    foreignInput: ({ foreign }) => ({ id: foreign.secondaryContact.id, version: 1 }),
+  },
 };

@@ -25,4 +25,5 @@ export const sitesCases: IsolationCases = {
   },
   // The foreign site has open tasks: NOT_FOUND must win over the open-task refusal.
   'sites.archive': { kind: 'staff', foreignInput: ({ foreign }) => ({ id: foreign.site.id, version: 1 }) },
+  'sites.restore': { kind: 'staff', foreignInput: ({ foreign }) => ({ id: foreign.site.id, version: 1 }) },
 };

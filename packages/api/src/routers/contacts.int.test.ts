@@ -208,6 +208,27 @@ describe('contacts.archive', () => {
     });
   });
 
+  it('restores an archived contact (its portal access stays off), not while its customer is archived', async () => {
+    const { api, fx } = await setup();
+    await api.contacts.archive({ id: fx.secondaryContact.id, version: 1 });
+    const customer = await api.customers.get({ id: fx.customer.id });
+    await t.db.update(schema.tasks).set({ status: 'completed' }).where(eq(schema.tasks.siteId, fx.site.id));
+    await api.customers.archive({ id: fx.customer.id, version: customer.version });
+    const before = await snapshotOrganization(t.db, fx.org.id);
+    const refused = await failure(api.contacts.restore({ id: fx.secondaryContact.id, version: 2 }));
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    expect(refused.message).toContain('Restore the customer first');
+    expect(await snapshotOrganization(t.db, fx.org.id)).toBe(before);
+
+    const archivedCustomer = await api.customers.get({ id: fx.customer.id });
+    await api.customers.restore({ id: fx.customer.id, version: archivedCustomer.version });
+    const restored = await api.contacts.restore({ id: fx.secondaryContact.id, version: 2 });
+    expect(restored).toMatchObject({ archivedAt: null, version: 3 });
+    expect((await api.contacts.list({ customerId: fx.customer.id })).map((c) => c.id)).toContain(
+      fx.secondaryContact.id,
+    );
+  });
+
   it('ends the portal access of an archived contact', async () => {
     const { api, fx, clock } = await setup();
     // Pat stops being anyone's primary contact, so Pat can be archived.

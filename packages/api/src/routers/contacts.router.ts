@@ -1,5 +1,6 @@
-// Procedures of the contacts domain: list a customer's contacts, add, edit, archive.
+// Procedures of the contacts domain: list a customer's contacts, add, edit, archive, restore.
 import { archiveContact } from '@portico/core/contacts/archive-contact';
+import { restoreContact } from '@portico/core/contacts/restore-contact';
 import { createContact } from '@portico/core/contacts/create-contact';
 import { listContacts } from '@portico/core/contacts/list-contacts';
 import { updateContact } from '@portico/core/contacts/update-contact';
@@ -30,4 +31,8 @@ export const contactsRouter = router({
     .input(contactVersionInputSchema)
     .output(syncOutput(contactSchema))
     .mutation(({ ctx, input }) => archiveContact(ctx.core, input)),
+  restore: staffProcedure
+    .input(contactVersionInputSchema)
+    .output(syncOutput(contactSchema))
+    .mutation(({ ctx, input }) => restoreContact(ctx.core, input)),
 });

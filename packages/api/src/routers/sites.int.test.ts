@@ -213,3 +213,37 @@ describe('sites.archive', () => {
     });
   });
 });
+
+describe('sites.restore', () => {
+  it('restores an archived site once its primary contact and customer are back, changing nothing before', async () => {
+    const { api, fx } = await setup();
+    await t.db.update(schema.tasks).set({ status: 'completed' }).where(eq(schema.tasks.siteId, fx.site.id));
+    await api.sites.archive({ id: fx.site.id, version: 1 });
+    await api.contacts.archive({ id: fx.primaryContact.id, version: 1 });
+
+    const before = await snapshotOrganization(t.db, fx.org.id);
+    const noPrimary = await failure(api.sites.restore({ id: fx.site.id, version: 2 }));
+    expect(noPrimary.code).toBe('CONFLICT');
+    expect(noPrimary.message).toContain('Restore Pat Primary first');
+    expect(await failure(api.sites.restore({ id: fx.site.id, version: 1 }))).toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await snapshotOrganization(t.db, fx.org.id)).toBe(before);
+
+    await api.contacts.restore({ id: fx.primaryContact.id, version: 2 });
+    const restored = await api.sites.restore({ id: fx.site.id, version: 2 });
+    expect(restored).toMatchObject({ archivedAt: null, version: 3 });
+    expect((await api.sites.list({ customerId: fx.customer.id })).items.map((i) => i.id)).toEqual([
+      fx.site.id,
+    ]);
+    expect(await failure(api.sites.restore({ id: fx.site.id, version: 3 }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'This site is not archived.',
+    });
+    const audit = await t.db
+      .select({ action: schema.auditEvents.action })
+      .from(schema.auditEvents)
+      .where(eq(schema.auditEvents.entityId, fx.site.id));
+    expect(audit.map((a) => a.action)).toContain('restore');
+  });
+});

@@ -1,5 +1,6 @@
-// Procedures of the sites domain: list and search, read, add, edit, archive service addresses.
+// Procedures of the sites domain: list and search, read, add, edit, archive and restore service addresses.
 import { archiveSite } from '@portico/core/sites/archive-site';
+import { restoreSite } from '@portico/core/sites/restore-site';
 import { createSite } from '@portico/core/sites/create-site';
 import { getSite } from '@portico/core/sites/get-site';
 import { listSites } from '@portico/core/sites/list-sites';
@@ -37,4 +38,8 @@ export const sitesRouter = router({
     .input(siteVersionInputSchema)
     .output(syncOutput(siteSchema))
     .mutation(({ ctx, input }) => archiveSite(ctx.core, input)),
+  restore: staffProcedure
+    .input(siteVersionInputSchema)
+    .output(syncOutput(siteSchema))
+    .mutation(({ ctx, input }) => restoreSite(ctx.core, input)),
 });

@@ -501,6 +501,7 @@ function ContactCard({
 }
 
 /** Archives a contact or a site (there is no restore for those: add them again). */
+/** Archive, or Restore once archived (the server says what must be restored first, e.g. the customer). */
 function ArchiveButton({
   what,
   record,
@@ -516,10 +517,12 @@ function ArchiveButton({
   const refresh = useRefreshCustomer();
   const archiveContact = useMutation(trpc.contacts.archive.mutationOptions());
   const archiveSite = useMutation(trpc.sites.archive.mutationOptions());
+  const restoreContact = useMutation(trpc.contacts.restore.mutationOptions());
+  const restoreSite = useMutation(trpc.sites.restore.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const isBusy = useRef(false);
-  const isPending = archiveContact.isPending || archiveSite.isPending;
-  if (isArchived) return null;
+  const isPending =
+    archiveContact.isPending || archiveSite.isPending || restoreContact.isPending || restoreSite.isPending;
 
   async function run() {
     if (isBusy.current) return;
@@ -527,9 +530,14 @@ function ArchiveButton({
     setError(null);
     try {
       const input = { id: record.id, version: record.version };
-      await (what === 'contact' ? archiveContact.mutateAsync(input) : archiveSite.mutateAsync(input));
-      await refresh();
-      onArchived?.();
+      if (isArchived) {
+        await (what === 'contact' ? restoreContact.mutateAsync(input) : restoreSite.mutateAsync(input));
+        await refresh();
+      } else {
+        await (what === 'contact' ? archiveContact.mutateAsync(input) : archiveSite.mutateAsync(input));
+        await refresh();
+        onArchived?.();
+      }
     } catch (caught) {
       setError(describeClientError(caught).message);
     } finally {
@@ -537,15 +545,22 @@ function ArchiveButton({
     }
   }
 
+  const label = isArchived
+    ? isPending
+      ? 'Restoring…'
+      : `Restore ${what}`
+    : isPending
+      ? 'Archiving…'
+      : `Archive ${what}`;
   return (
     <div className="cu-archive">
       <button
         type="button"
-        className="button button-secondary cu-danger"
+        className={isArchived ? 'button button-secondary' : 'button button-secondary cu-danger'}
         disabled={isPending}
         onClick={() => void run()}
       >
-        {isPending ? 'Archiving…' : `Archive ${what}`}
+        {label}
       </button>
       {error ? (
         <p className="field-error" role="alert">
