@@ -66,7 +66,7 @@ const bodyField = () => browser.page.getByLabel('SMS text', { exact: true });
 describe('desktop admin notifications', () => {
   it('turns a type off; the next one is logged as skipped, and a stale row is told to reload', async () => {
     const { page } = browser;
-    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Notifications' }).waitFor();
     const rows = page.getByRole('table', { name: 'Notification types' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(5);
     expect(await row('Reminder 24 h before').count()).toBe(1);

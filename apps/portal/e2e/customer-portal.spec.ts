@@ -7,12 +7,11 @@ import { callerFor, createOrgFixture, type OrgFixture } from '@portico/api/test-
 import { schema } from '@portico/db';
 import { and, eq } from 'drizzle-orm';
 import type { Page, Response } from 'playwright-core';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accessibilityViolations,
   horizontalOverflow,
   openBrowser,
   repoRoot,
@@ -158,20 +157,6 @@ async function headingText(page: Page): Promise<string | null> {
 async function signInWithCode(page: Page, code: string) {
   await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** axe-core in the page: serious and critical WCAG violations, by rule and first target. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  // evaluated through DevTools, which the page's Content Security Policy (script-src 'self') does not govern
-  await page.evaluate(fs.readFileSync(axePath, 'utf8'));
-  const result = await page.evaluate<{ id: string; impact: string | null; target: string }[]>(`
-    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) =>
-      r.violations.map((v) => ({ id: v.id, impact: v.impact, target: String(v.nodes[0]?.target ?? '') })))
-  `);
-  return result
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} at ${v.target}`);
 }
 
 describe('customer portal on a phone', () => {

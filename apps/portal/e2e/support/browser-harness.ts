@@ -12,6 +12,7 @@ import {
 } from '@portico/notifications/testing';
 import { buildServer } from '@portico/server/app';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -172,4 +173,18 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 /** The page's content width minus the viewport's: above 0 means something forces sideways scrolling. */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+/** axe-core in the page: serious and critical WCAG violations, by rule and first target. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  // evaluated through DevTools, which the page's Content Security Policy (script-src 'self') does not govern
+  await page.evaluate(fs.readFileSync(axePath, 'utf8'));
+  const result = await page.evaluate<{ id: string; impact: string | null; target: string }[]>(`
+    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) =>
+      r.violations.map((v) => ({ id: v.id, impact: v.impact, target: String(v.nodes[0]?.target ?? '') })))
+  `);
+  return result
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} at ${v.target}`);
 }

@@ -24,7 +24,7 @@ export function NotificationSettingsScreen() {
   return (
     <section className="na-screen" aria-labelledby="na-title">
       <header className="na-header">
-        <h1 id="na-title">Notifications</h1>
+        <h2 id="na-title">Notifications</h2>
         <p className="muted">
           Choose which messages customers get and how. Changes here are saved as you make them and apply to
           the next message sent.

@@ -108,7 +108,14 @@ export function PortalPreview(props: {
         phone. Updates as you type; nothing is saved until you press Save.
       </figcaption>
       <div className="pv-device" style={style} data-testid="portal-preview">
-        <div className="pv-screen" ref={screenRef}>
+        {/* scrolls like the phone does: focusable so keyboard users can scroll it too (WCAG 2.1.1) */}
+        <div
+          className="pv-screen"
+          ref={screenRef}
+          role="region"
+          aria-label="Portal preview, scrollable"
+          tabIndex={0}
+        >
           {/* a picture of the page, not a second form: nothing in it can be focused or pressed */}
           <div className="pv-shell" inert>
             <header className="pv-header">
