@@ -17,6 +17,7 @@ import {
   startSnsStandIn,
   type ResendStandIn,
   type SnsStandIn,
+  standInProviderConfig,
 } from '@portico/notifications/testing';
 import { and, eq } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,22 +36,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   sns = await startSnsStandIn();
   resend = await startResendStandIn();
-  const providers = createChannelProviders(
-    {
-      NODE_ENV: 'test',
-      SNS_REGION: 'us-east-1',
-      SNS_ENDPOINT: sns.url,
-      AWS_ACCESS_KEY_ID: 'test-key',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-      RESEND_API_KEY: 're_test',
-      RESEND_BASE_URL: resend.url,
-      EMAIL_FROM: 'Portico <notifications@example.com>',
-      SMS_RATE_PER_SECOND: 1000,
-      EMAIL_RATE_PER_SECOND: 1000,
-      PROVIDER_TIMEOUT_MS: 5000,
-    },
-    t.db,
-  );
+  const providers = createChannelProviders(standInProviderConfig({ sns: sns.url, resend: resend.url }), t.db);
   jobs = await startJobSystem({
     connectionString: t.url,
     role: 'worker',

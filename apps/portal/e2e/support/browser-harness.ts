@@ -5,6 +5,7 @@ import { systemClock } from '@portico/core';
 import { startJobSystem, type JobSystem } from '@portico/jobs';
 import { createChannelProviders } from '@portico/notifications';
 import {
+  standInProviderConfig,
   startResendStandIn,
   startSnsStandIn,
   type ResendStandIn,
@@ -88,19 +89,11 @@ export async function startTestServer(
       email = await startResendStandIn();
       cleanups.push(() => email!.close());
       const providers = createChannelProviders(
-        {
-          NODE_ENV: 'test',
-          SNS_REGION: 'us-east-1',
-          SNS_ENDPOINT: sms.url,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          RESEND_API_KEY: 're_test',
-          RESEND_BASE_URL: email.url,
-          EMAIL_FROM: 'Portico <notifications@portico.test>',
-          SMS_RATE_PER_SECOND: 50,
-          EMAIL_RATE_PER_SECOND: 50,
-          PROVIDER_TIMEOUT_MS: 5000,
-        },
+        standInProviderConfig({
+          sns: sms.url,
+          resend: email.url,
+          emailFrom: 'Portico <notifications@portico.test>',
+        }),
         database.db,
       );
       jobs = await startJobSystem({

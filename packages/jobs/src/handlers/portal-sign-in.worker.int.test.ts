@@ -19,6 +19,7 @@ import {
   startSnsStandIn,
   type ResendStandIn,
   type SnsStandIn,
+  standInProviderConfig,
 } from '@portico/notifications/testing';
 import { eq, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,19 +42,12 @@ beforeAll(async () => {
   sns = await startSnsStandIn();
   resend = await startResendStandIn();
   const providers = createChannelProviders(
-    {
-      NODE_ENV: 'test',
-      SNS_REGION: 'us-east-1',
-      SNS_ENDPOINT: sns.url,
-      AWS_ACCESS_KEY_ID: 'test-key',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-      RESEND_API_KEY: 're_test',
-      RESEND_BASE_URL: resend.url,
-      EMAIL_FROM: 'Portico <portal@example.com>',
-      SMS_RATE_PER_SECOND: 1000,
-      EMAIL_RATE_PER_SECOND: 1000,
-      PROVIDER_TIMEOUT_MS,
-    },
+    standInProviderConfig({
+      sns: sns.url,
+      resend: resend.url,
+      emailFrom: 'Portico <portal@example.com>',
+      timeoutMs: PROVIDER_TIMEOUT_MS,
+    }),
     t.db,
   );
   jobs = await startJobSystem({

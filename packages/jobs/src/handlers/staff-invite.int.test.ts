@@ -11,7 +11,11 @@ import {
 import { schema } from '@portico/db';
 import { createTestDatabase, type TestDatabase } from '@portico/db/testing';
 import { createChannelProviders } from '@portico/notifications';
-import { startResendStandIn, type ResendStandIn } from '@portico/notifications/testing';
+import {
+  startResendStandIn,
+  type ResendStandIn,
+  standInProviderConfig,
+} from '@portico/notifications/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startJobSystem, type JobSystem } from '../index';
@@ -31,19 +35,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   resend = await startResendStandIn();
   const providers = createChannelProviders(
-    {
-      NODE_ENV: 'test',
-      SNS_REGION: 'us-east-1',
-      SNS_ENDPOINT: 'http://127.0.0.1:9/sns',
-      AWS_ACCESS_KEY_ID: 'test-key',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-      RESEND_API_KEY: 're_test',
-      RESEND_BASE_URL: resend.url,
-      EMAIL_FROM: 'Portico <portal@example.com>',
-      SMS_RATE_PER_SECOND: 1000,
-      EMAIL_RATE_PER_SECOND: 1000,
-      PROVIDER_TIMEOUT_MS: 2000,
-    },
+    standInProviderConfig({ resend: resend.url, emailFrom: 'Portico <portal@example.com>', timeoutMs: 2000 }),
     t.db,
   );
   jobs = await startJobSystem({

@@ -13,4 +13,5 @@ export {
   type SnsReceived,
   type SnsStandIn,
 } from './sns-stand-in';
+export { standInProviderConfig } from './provider-config';
 export type { HangOptions, InjectedFailure, StandInControls, StandInSummary } from './stand-in-server';
