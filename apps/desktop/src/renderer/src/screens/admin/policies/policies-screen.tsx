@@ -323,14 +323,7 @@ function NumberField(props: {
         aria-describedby={`${id}-explain${props.error ? ` ${id}-error` : ''}`}
         onChange={(event) => props.onChange(event.target.value)}
       />
-      <p className="as-explain" id={`${id}-explain`}>
-        {props.explain}
-      </p>
-      {props.error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+      <ExplainAndError id={id} explain={props.explain} error={props.error} />
     </div>
   );
 }
@@ -372,14 +365,7 @@ function TextField(props: {
           onChange={(event) => props.onChange(event.target.value)}
         />
       )}
-      <p className="as-explain" id={`${id}-explain`}>
-        {props.explain}
-      </p>
-      {props.error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+      <ExplainAndError id={id} explain={props.explain} error={props.error} />
     </div>
   );
 }
@@ -400,16 +386,38 @@ function Toggle(props: {
           id={id}
           type="checkbox"
           checked={props.checked}
-          aria-describedby={`${id}-explain`}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={`${id}-explain${props.error ? ` ${id}-error` : ''}`}
           onChange={(event) => props.onChange(event.target.checked)}
         />
         {props.label}
         {props.badge}
       </label>
-      <p className="as-explain" id={`${id}-explain`}>
-        {props.explain}
-      </p>
-      {props.error ? <p className="field-error">{props.error}</p> : null}
+      <ExplainAndError id={id} explain={props.explain} error={props.error} />
     </div>
+  );
+}
+
+/** The one-line explanation under a setting, and the server's refusal under it when there is one. */
+function ExplainAndError({
+  id,
+  explain,
+  error,
+}: {
+  id: string;
+  explain: ReactNode;
+  error: string | undefined;
+}) {
+  return (
+    <>
+      <p className="as-explain" id={`${id}-explain`}>
+        {explain}
+      </p>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </>
   );
 }
