@@ -1,13 +1,15 @@
 // Routes of the Customers area (owned by this folder; registered once in router.tsx).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { rootRoute } from '../../shell/root-route';
-import { CustomerPage } from './customer-page';
-import { CustomersScreen } from './customers-list';
+
+// the area's screens are their own chunk, loaded when first opened (the app starts on the task list)
+const CustomerPage = lazy(() => import('./customer-page').then((m) => ({ default: m.CustomerPage })));
 
 export const customersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/customers',
-  component: CustomersScreen,
+  component: lazyRouteComponent(() => import('./customers-list'), 'CustomersScreen'),
 });
 
 export const customerRoute = createRoute({
@@ -19,7 +21,11 @@ export const customerRoute = createRoute({
 function CustomerRouteScreen() {
   const { customerId } = customerRoute.useParams();
   // Keyed so moving to another customer starts with fresh forms.
-  return <CustomerPage key={customerId} customerId={customerId} />;
+  return (
+    <Suspense fallback={<p className="muted">Loading the customer…</p>}>
+      <CustomerPage key={customerId} customerId={customerId} />
+    </Suspense>
+  );
 }
 
 export const customersRoutes = [customersRoute, customerRoute];

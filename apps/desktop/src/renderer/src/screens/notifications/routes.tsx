@@ -3,8 +3,8 @@
 import { channels, notificationTypes } from '@portico/validators/common';
 import { notificationStatuses } from '@portico/validators/notifications';
 import { createRoute } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { rootRoute } from '../../shell/root-route';
-import { NotificationLogScreen } from './notification-log-screen';
 import './notifications.css';
 
 export type NotificationLogSearch = {
@@ -42,6 +42,11 @@ export function parseNotificationLogSearch(search: Record<string, unknown>): Not
   };
 }
 
+// its own chunk, loaded when first opened (the app starts on the task list)
+const NotificationLogScreen = lazy(() =>
+  import('./notification-log-screen').then((m) => ({ default: m.NotificationLogScreen })),
+);
+
 export const notificationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/notifications',
@@ -51,7 +56,11 @@ export const notificationsRoute = createRoute({
 
 function NotificationsScreen() {
   const search = notificationsRoute.useSearch();
-  return <NotificationLogScreen search={search} />;
+  return (
+    <Suspense fallback={<p className="muted">Loading the notification log…</p>}>
+      <NotificationLogScreen search={search} />
+    </Suspense>
+  );
 }
 
 export const notificationsRoutes = [notificationsRoute];
