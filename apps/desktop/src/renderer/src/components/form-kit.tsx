@@ -1,6 +1,6 @@
 // The small form parts every customers-area form shares: server errors per field, labelled inputs, a form banner.
 import { describeClientError } from '@portico/api-client';
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 export type FormErrors = { fields: Record<string, string>; form: string | null };
 
@@ -113,4 +113,64 @@ export function useDebounced<T>(value: T, delayMs: number): T {
     return () => clearTimeout(timer);
   }, [value, delayMs]);
   return settled;
+}
+
+/**
+ * A form's values with a typed setter, and a submit that saves them through useSubmitter (one save at a time,
+ * refusals as field messages, nothing typed is lost).
+ */
+export function useEditForm<V extends object>(
+  initial: V,
+  knownFields: readonly string[],
+  onSave: (values: V) => Promise<void>,
+) {
+  const [values, setValues] = useState(initial);
+  const { errors, isPending, run } = useSubmitter(knownFields);
+  const set = <K extends keyof V>(key: K, value: V[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => onSave(values));
+  };
+  return { values, set, errors, isPending, submit };
+}
+
+/** The frame of a side-panel form: title, the refusal banner, the fields, Save and Cancel (Escape cancels). */
+export function PanelForm({
+  title,
+  submitLabel,
+  formError,
+  isPending,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  title: string;
+  submitLabel: string;
+  formError: string | null;
+  isPending: boolean;
+  onSubmit: (event: FormEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="cu-form"
+      aria-label={title}
+      noValidate
+      onSubmit={onSubmit}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
+      <h2 className="cu-form-title">{title}</h2>
+      <FormBanner message={formError} />
+      <div className="cu-grid">{children}</div>
+      <div className="cu-actions">
+        <button type="submit" className="button" disabled={isPending}>
+          {isPending ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel} disabled={isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
 }

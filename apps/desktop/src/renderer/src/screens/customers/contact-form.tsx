@@ -1,7 +1,6 @@
 // A contact's fields (name, phone, email, preferred channel, SMS opt-out), for adding and for editing.
 import type { Contact } from '@portico/validators/contacts';
-import { useState, type FormEvent } from 'react';
-import { Field, FormBanner, useSubmitter } from '../../components/form-kit';
+import { Field, PanelForm, useEditForm } from '../../components/form-kit';
 
 export type ContactValues = {
   name: string;
@@ -36,75 +35,54 @@ export function ContactForm({
   onSave: (values: ContactValues) => Promise<void>;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState(initial);
-  const { errors, isPending, run } = useSubmitter(contactFields);
-  const set = <K extends keyof ContactValues>(key: K, value: ContactValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(() => onSave(values));
-  }
+  const { values, set, errors, isPending, submit } = useEditForm(initial, contactFields, onSave);
 
   return (
-    <form
-      className="cu-form"
-      aria-label={title}
-      noValidate
+    <PanelForm
+      title={title}
+      submitLabel={submitLabel}
+      formError={errors.form}
+      isPending={isPending}
       onSubmit={submit}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onCancel={onCancel}
     >
-      <h2 className="cu-form-title">{title}</h2>
-      <FormBanner message={errors.form} />
-      <div className="cu-grid">
-        <Field label="Name" error={errors.fields.name} wide>
-          {(p) => (
-            <input {...p} autoFocus value={values.name} onChange={(e) => set('name', e.target.value)} />
-          )}
-        </Field>
-        <Field label="Phone" error={errors.fields.phone}>
-          {(p) => (
-            <input {...p} type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
-          )}
-        </Field>
-        <Field label="Email" error={errors.fields.email}>
-          {(p) => (
-            <input {...p} type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />
-          )}
-        </Field>
-        <Field label="Preferred channel" error={errors.fields.preferredChannel}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.preferredChannel}
-              onChange={(e) => set('preferredChannel', e.target.value as ContactValues['preferredChannel'])}
-            >
-              <option value="sms">SMS</option>
-              <option value="email">Email</option>
-            </select>
-          )}
-        </Field>
-        <div className="cu-field">
-          <span className="cu-field-label">Text messages</span>
-          <label className="cu-check">
-            <input
-              type="checkbox"
-              checked={values.smsOptOut}
-              onChange={(e) => set('smsOptOut', e.target.checked)}
-            />
-            Opted out of SMS
-          </label>
-          {errors.fields.smsOptOut ? <p className="field-error">{errors.fields.smsOptOut}</p> : null}
-        </div>
+      <Field label="Name" error={errors.fields.name} wide>
+        {(p) => <input {...p} autoFocus value={values.name} onChange={(e) => set('name', e.target.value)} />}
+      </Field>
+      <Field label="Phone" error={errors.fields.phone}>
+        {(p) => (
+          <input {...p} type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+        )}
+      </Field>
+      <Field label="Email" error={errors.fields.email}>
+        {(p) => (
+          <input {...p} type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />
+        )}
+      </Field>
+      <Field label="Preferred channel" error={errors.fields.preferredChannel}>
+        {(p) => (
+          <select
+            {...p}
+            value={values.preferredChannel}
+            onChange={(e) => set('preferredChannel', e.target.value as ContactValues['preferredChannel'])}
+          >
+            <option value="sms">SMS</option>
+            <option value="email">Email</option>
+          </select>
+        )}
+      </Field>
+      <div className="cu-field">
+        <span className="cu-field-label">Text messages</span>
+        <label className="cu-check">
+          <input
+            type="checkbox"
+            checked={values.smsOptOut}
+            onChange={(e) => set('smsOptOut', e.target.checked)}
+          />
+          Opted out of SMS
+        </label>
+        {errors.fields.smsOptOut ? <p className="field-error">{errors.fields.smsOptOut}</p> : null}
       </div>
-      <div className="cu-actions">
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={isPending}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }

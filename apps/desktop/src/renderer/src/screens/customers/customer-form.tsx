@@ -1,7 +1,6 @@
 // The customer's own fields (name, person or company, email, phone, notes), for creating and for editing.
 import type { Customer } from '@portico/validators/customers';
-import { useState, type FormEvent } from 'react';
-import { Field, FormBanner, useSubmitter } from '../../components/form-kit';
+import { Field, PanelForm, useEditForm } from '../../components/form-kit';
 
 export type CustomerValues = {
   name: string;
@@ -36,68 +35,47 @@ export function CustomerForm({
   onSave: (values: CustomerValues) => Promise<void>;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState(initial);
-  const { errors, isPending, run } = useSubmitter(customerFields);
-  const set = <K extends keyof CustomerValues>(key: K, value: CustomerValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(() => onSave(values));
-  }
+  const { values, set, errors, isPending, submit } = useEditForm(initial, customerFields, onSave);
 
   return (
-    <form
-      className="cu-form"
-      aria-label={title}
-      noValidate
+    <PanelForm
+      title={title}
+      submitLabel={submitLabel}
+      formError={errors.form}
+      isPending={isPending}
       onSubmit={submit}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onCancel={onCancel}
     >
-      <h2 className="cu-form-title">{title}</h2>
-      <FormBanner message={errors.form} />
-      <div className="cu-grid">
-        <Field label="Name" error={errors.fields.name}>
-          {(p) => (
-            <input {...p} autoFocus value={values.name} onChange={(e) => set('name', e.target.value)} />
-          )}
-        </Field>
-        <Field label="Kind" error={errors.fields.kind}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.kind}
-              onChange={(e) => set('kind', e.target.value as CustomerValues['kind'])}
-            >
-              <option value="person">Person</option>
-              <option value="company">Company</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Email" error={errors.fields.email}>
-          {(p) => (
-            <input {...p} type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />
-          )}
-        </Field>
-        <Field label="Phone" error={errors.fields.phone}>
-          {(p) => (
-            <input {...p} type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
-          )}
-        </Field>
-        <Field label="Notes" error={errors.fields.notes} wide>
-          {(p) => (
-            <textarea {...p} rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />
-          )}
-        </Field>
-      </div>
-      <div className="cu-actions">
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={isPending}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <Field label="Name" error={errors.fields.name}>
+        {(p) => <input {...p} autoFocus value={values.name} onChange={(e) => set('name', e.target.value)} />}
+      </Field>
+      <Field label="Kind" error={errors.fields.kind}>
+        {(p) => (
+          <select
+            {...p}
+            value={values.kind}
+            onChange={(e) => set('kind', e.target.value as CustomerValues['kind'])}
+          >
+            <option value="person">Person</option>
+            <option value="company">Company</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Email" error={errors.fields.email}>
+        {(p) => (
+          <input {...p} type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />
+        )}
+      </Field>
+      <Field label="Phone" error={errors.fields.phone}>
+        {(p) => (
+          <input {...p} type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+        )}
+      </Field>
+      <Field label="Notes" error={errors.fields.notes} wide>
+        {(p) => (
+          <textarea {...p} rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />
+        )}
+      </Field>
+    </PanelForm>
   );
 }

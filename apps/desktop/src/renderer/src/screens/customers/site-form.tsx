@@ -1,8 +1,8 @@
 // A site's address, time zone and its primary and secondary contact, for adding and for editing.
 import type { Contact } from '@portico/validators/contacts';
 import type { Site } from '@portico/validators/sites';
-import { useMemo, useState, type FormEvent } from 'react';
-import { Field, FormBanner, useSubmitter } from '../../components/form-kit';
+import { useMemo } from 'react';
+import { Field, PanelForm, useEditForm } from '../../components/form-kit';
 
 export type SiteValues = {
   name: string;
@@ -70,16 +70,8 @@ export function SiteForm({
   onSave: (values: SiteValues) => Promise<void>;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState(initial);
-  const { errors, isPending, run } = useSubmitter(siteFields);
+  const { values, set, errors, isPending, submit } = useEditForm(initial, siteFields, onSave);
   const timeZones = useMemo(() => listTimeZones(initial.timeZone), [initial.timeZone]);
-  const set = <K extends keyof SiteValues>(key: K, value: SiteValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(() => onSave(values));
-  }
 
   const text = (key: Exclude<keyof SiteValues, 'timeZone' | 'primaryContactId' | 'secondaryContactId'>) => ({
     value: values[key],
@@ -87,89 +79,78 @@ export function SiteForm({
   });
 
   return (
-    <form
-      className="cu-form"
-      aria-label={title}
-      noValidate
+    <PanelForm
+      title={title}
+      submitLabel={submitLabel}
+      formError={errors.form}
+      isPending={isPending}
       onSubmit={submit}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onCancel={onCancel}
     >
-      <h2 className="cu-form-title">{title}</h2>
-      <FormBanner message={errors.form} />
-      <div className="cu-grid">
-        <Field label="Site name" error={errors.fields.name} hint="Optional, e.g. Main shop">
-          {(p) => <input {...p} autoFocus {...text('name')} />}
-        </Field>
-        <Field label="Street address" error={errors.fields.addressLine1}>
-          {(p) => <input {...p} {...text('addressLine1')} />}
-        </Field>
-        <Field label="Address line 2" error={errors.fields.addressLine2}>
-          {(p) => <input {...p} {...text('addressLine2')} />}
-        </Field>
-        <Field label="City" error={errors.fields.city}>
-          {(p) => <input {...p} {...text('city')} />}
-        </Field>
-        <Field label="State or region" error={errors.fields.region}>
-          {(p) => <input {...p} {...text('region')} />}
-        </Field>
-        <Field label="Postal code" error={errors.fields.postalCode}>
-          {(p) => <input {...p} {...text('postalCode')} />}
-        </Field>
-        <Field label="Country" error={errors.fields.country}>
-          {(p) => <input {...p} maxLength={2} {...text('country')} />}
-        </Field>
-        <Field label="Time zone" error={errors.fields.timeZone}>
-          {(p) => (
-            <select {...p} value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Primary contact" error={errors.fields.primaryContactId}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.primaryContactId}
-              onChange={(e) => set('primaryContactId', e.target.value)}
-            >
-              {values.primaryContactId === '' ? <option value="">Choose a contact</option> : null}
-              {contacts.map((contact) => (
-                <option key={contact.id} value={contact.id}>
-                  {contact.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Secondary contact" error={errors.fields.secondaryContactId}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.secondaryContactId}
-              onChange={(e) => set('secondaryContactId', e.target.value)}
-            >
-              <option value="">None</option>
-              {contacts.map((contact) => (
-                <option key={contact.id} value={contact.id}>
-                  {contact.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="cu-actions">
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={isPending}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <Field label="Site name" error={errors.fields.name} hint="Optional, e.g. Main shop">
+        {(p) => <input {...p} autoFocus {...text('name')} />}
+      </Field>
+      <Field label="Street address" error={errors.fields.addressLine1}>
+        {(p) => <input {...p} {...text('addressLine1')} />}
+      </Field>
+      <Field label="Address line 2" error={errors.fields.addressLine2}>
+        {(p) => <input {...p} {...text('addressLine2')} />}
+      </Field>
+      <Field label="City" error={errors.fields.city}>
+        {(p) => <input {...p} {...text('city')} />}
+      </Field>
+      <Field label="State or region" error={errors.fields.region}>
+        {(p) => <input {...p} {...text('region')} />}
+      </Field>
+      <Field label="Postal code" error={errors.fields.postalCode}>
+        {(p) => <input {...p} {...text('postalCode')} />}
+      </Field>
+      <Field label="Country" error={errors.fields.country}>
+        {(p) => <input {...p} maxLength={2} {...text('country')} />}
+      </Field>
+      <Field label="Time zone" error={errors.fields.timeZone}>
+        {(p) => (
+          <select {...p} value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Primary contact" error={errors.fields.primaryContactId}>
+        {(p) => (
+          <select
+            {...p}
+            value={values.primaryContactId}
+            onChange={(e) => set('primaryContactId', e.target.value)}
+          >
+            {values.primaryContactId === '' ? <option value="">Choose a contact</option> : null}
+            {contacts.map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Secondary contact" error={errors.fields.secondaryContactId}>
+        {(p) => (
+          <select
+            {...p}
+            value={values.secondaryContactId}
+            onChange={(e) => set('secondaryContactId', e.target.value)}
+          >
+            <option value="">None</option>
+            {contacts.map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </PanelForm>
   );
 }
