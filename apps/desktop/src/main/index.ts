@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { ipcEvents } from '../shared/ipc-channels';
 import type { MenuDestination } from '../shared/ipc-payloads';
 import { APP_INDEX_URL, APP_SCHEME, resolveAppFile } from './app-protocol';
-import { readConfig } from './config';
+import { desktopConfig as config } from './env';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv, parseDeepLink } from './deep-link';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -33,7 +33,6 @@ import { createWindowStateFile, fitWindowState, MIN_WINDOW_SIZE } from './window
 /** Matches electron-builder's appId: Windows ties notifications and the taskbar to it. */
 const APP_ID = 'com.portico.desktop';
 
-const config = readConfig(process.env);
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const isAppUrl = createAppUrlCheck({
   rendererDevUrl: config.rendererDevUrl,
