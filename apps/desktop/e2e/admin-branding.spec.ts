@@ -15,7 +15,7 @@ import {
   type TestBrowser,
   type TestServer,
 } from '../../portal/e2e/support/browser-harness';
-import { openPortalCustomer } from './support/admin-portal-customer';
+import { openCustomerAppointment } from './support/portal-customer';
 import { openSignedInDesktop, startDesktopTestServer } from './support/desktop-harness';
 
 /** A 1×1 PNG. */
@@ -40,7 +40,7 @@ function localDate(timeZone: string, offsetDays: number): string {
 
 beforeAll(async () => {
   requireBuild(path.join(repoRoot, 'apps/portal/dist'), 'pnpm --filter @portico/portal build');
-  server = await startDesktopTestServer({ withJobs: true });
+  server = await startDesktopTestServer();
   const { db } = server.database;
   fx = await createOrgFixture(db);
   secondAdmin = await createTestStaff(db, fx.org.id, 'admin');
@@ -77,7 +77,11 @@ beforeAll(async () => {
   admin = await openSignedInDesktop(server, fx.admin.token, '/admin/branding');
   // leaving a screen with unsaved edits asks first; these tests always mean to leave
   admin.page.on('dialog', (dialog) => void dialog.accept());
-  customer = await openPortalCustomer(server, fx, taskId);
+  customer = await openCustomerAppointment(server, {
+    orgSlug: fx.org.slug,
+    taskId,
+    portalSessionToken: fx.portalUser.token,
+  });
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, type TestBrowser, type TestServer } from '../../portal/e2e/support/browser-harness';
-import { openCustomerAppointment } from './support/admin-fields-portal';
+import { openCustomerAppointment } from './support/portal-customer';
 import { openSignedInDesktop, startDesktopTestServer } from './support/desktop-harness';
 
 let server: TestServer;

@@ -5,13 +5,8 @@ export type NotificationType = NotificationSetting['type'];
 export type DeliveryMethod = NotificationSetting['method'];
 export type Channel = NotificationTemplate['channel'];
 
-export const notificationTypeOrder: readonly NotificationType[] = [
-  'booking_invite',
-  'booking_confirmation',
-  'reminder_24h',
-  'technician_en_route',
-  'task_completed',
-];
+/** The five types in the order customers meet them (the validators' own order). */
+export { notificationTypes as notificationTypeOrder } from '@portico/validators/common';
 
 export const typeNames: Record<NotificationType, string> = {
   booking_invite: 'Booking invite',
@@ -35,4 +30,4 @@ export const methodNames: Record<DeliveryMethod, string> = {
   both: 'SMS and email',
 };
 
-export const channelNames: Record<Channel, string> = { sms: 'SMS', email: 'Email' };
+export { channelLabels as channelNames } from '../../notifications/log-format';

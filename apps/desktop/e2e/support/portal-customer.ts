@@ -1,5 +1,6 @@
-// For the custom-fields browser test: a phone-sized Chromium signed in to the portal as the fixture's customer
-// (the portal session cookie set from the fixture's session token, as a finished sign-in leaves it).
+// For admin browser tests that look at the portal as a customer: a phone-sized Chromium signed in to the portal
+// as the fixture's customer (the portal session cookie set from the fixture's session token, as a finished
+// sign-in leaves it), on one appointment.
 import { openBrowser, type TestBrowser, type TestServer } from '../../../portal/e2e/support/browser-harness';
 
 const PHONE = { width: 390, height: 844 };
